@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from documents import views as document_views
+
+urlpatterns = [
+    path("", document_views.home, name="home"),
+    path("admin/", admin.site.urls),
+    path("", include("documents.urls")),
+    path("", include("organizations.urls")),
+]
+
+admin.site.site_header = "Migrant-labour advocacy archive"
+admin.site.site_title = "Archive curators"
+admin.site.index_title = "Curator workspace"

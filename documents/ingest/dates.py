@@ -1,0 +1,227 @@
+"""Find dates in running text, each at the precision the text gives it, with its span.
+
+Handles the forms advocacy texts use: `1-3 November 2007`, `30 October - 2 November 2007`,
+`November 1, 2007`, `15 Aug 2007`, `2015 Jul 21`, `the 30th of July` (year from context),
+`July 2018`, `in 2014`, `c. 2015`, `2007-11-01`. A part the text does not give stays empty.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from organizations.partial_dates import PartialDate
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<{name}>1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:-|–|—|to|until|till)\s*"
+_SP = r"[\s\u00a0]+"
+_APPROX = r"(?P<approx>\b(?:c\.|ca\.|circa|around|about|approximately)\s*)?"
+
+
+def _p(template: str, **names: str) -> str:
+    return template.format(**{k: v.format(name=k) for k, v in names.items()})
+
+
+# Most specific first: each pattern claims its span and later ones skip overlaps.
+PATTERNS: list[tuple[str, re.Pattern]] = [
+    (
+        "iso",
+        re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    ),
+    (
+        "day-month-day-month-year",  # 30 October - 2 November 2007
+        re.compile(
+            _APPROX
+            + _p(
+                r"\b{d1}" + _SP + "{m1}" + _DASH + "{d2}" + _SP + "{m2},?" + _SP + r"{y}\b",
+                d1=_DAY,
+                m1=_MONTH,
+                d2=_DAY,
+                m2=_MONTH,
+                y=_YEAR,
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "day-day-month-year",  # 1-3 November 2007, 14-18 May 2018
+        re.compile(
+            _APPROX
+            + _p(
+                r"\b{d1}" + _DASH + "{d2}" + _SP + "{m1},?" + _SP + r"{y}\b",
+                d1=_DAY,
+                d2=_DAY,
+                m1=_MONTH,
+                y=_YEAR,
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "month-day-day-year",  # November 1-3, 2007
+        re.compile(
+            _APPROX
+            + _p(
+                r"\b{m1}" + _SP + "{d1}" + _DASH + r"{d2}\s*,?\s*{y}\b",
+                m1=_MONTH,
+                d1=_DAY,
+                d2=_DAY,
+                y=_YEAR,
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "day-month-year",  # 15 Aug 2007, 17 September 2011, the 30th of July 2018
+        re.compile(
+            _APPROX
+            + _p(
+                r"\b{d1}(?:\s+of)?" + _SP + "{m1},?" + _SP + r"{y}\b", d1=_DAY, m1=_MONTH, y=_YEAR
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "month-day-year",  # November 1, 2007 / November 1 , 2007
+        re.compile(
+            _APPROX + _p(r"\b{m1}" + _SP + r"{d1}\s*,\s*{y}\b", m1=_MONTH, d1=_DAY, y=_YEAR),
+            re.I,
+        ),
+    ),
+    (
+        "year-month-day",  # 2015 Jul 21
+        re.compile(
+            _p(
+                r"\b{y}" + _SP + "{m1}" + _SP + r"{d1}\b(?!\s*[-–]?\s*\d)",
+                y=_YEAR,
+                m1=_MONTH,
+                d1=_DAY,
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "month-month-year",  # July - August 2018
+        re.compile(
+            _APPROX
+            + _p(r"\b{m1}" + _DASH + "{m2}" + _SP + r"{y}\b", m1=_MONTH, m2=_MONTH, y=_YEAR),
+            re.I,
+        ),
+    ),
+    (
+        "month-year",  # July 2018, in January 2007
+        re.compile(_APPROX + _p(r"\b{m1},?" + _SP + r"{y}\b", m1=_MONTH, y=_YEAR), re.I),
+    ),
+    (
+        "day-of-month",  # the 30th of July (year from context)
+        re.compile(
+            _p(r"\b(?:the\s+)?{d1}\s+(?:of\s+)?{m1}\b(?!,?\s*\d)", d1=_DAY, m1=_MONTH), re.I
+        ),
+    ),
+    (
+        "year-range",  # 2014-2015, 2014 to 2016
+        re.compile(
+            _APPROX + r"\b(?P<y>1[89]\d\d|20\d\d)\s*(?:-|–|to)\s*(?P<y2>1[89]\d\d|20\d\d)\b"
+        ),
+    ),
+    (
+        "year",  # in 2014, c. 2015, by the year 2015
+        re.compile(_APPROX + r"(?<![\d,.\-/])\b(?P<y>1[89]\d\d|20\d\d)\b(?![\d\-/]|,\d)"),
+    ),
+]
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    start: int
+    end: int
+    text: str
+    date: PartialDate
+    rule: str
+
+
+def _int(match: re.Match, name: str) -> int | None:
+    value = match.groupdict().get(name)
+    if value is None:
+        return None
+    if value.isdigit():
+        return int(value)
+    return MONTHS[value.lower().rstrip(".")]
+
+
+def _build(rule: str, m: re.Match, context_year: int | None) -> PartialDate | None:
+    approx = bool(m.groupdict().get("approx"))
+    text = m.group(0).strip()
+    if rule == "iso":
+        return PartialDate.from_parts(_int(m, "y"), _int(m, "m"), _int(m, "d"), text=text)
+    year = _int(m, "y")
+    if rule == "day-of-month":
+        if context_year is None:
+            return None
+        year = context_year
+    m1, d1 = _int(m, "m1"), _int(m, "d1")
+    if rule == "year":
+        return PartialDate.from_parts(year, approximate=approx, text=text)
+    if rule == "year-range":
+        return PartialDate.from_parts(year, end_year=_int(m, "y2"), approximate=approx, text=text)
+    if rule in ("month-year",):
+        return PartialDate.from_parts(year, m1, approximate=approx, text=text)
+    if rule == "month-month-year":
+        return PartialDate.from_parts(
+            year, m1, end_month=_int(m, "m2"), approximate=approx, text=text
+        )
+    end_month = _int(m, "m2") or m1
+    return PartialDate.from_parts(
+        year, m1, d1, end_month=end_month, end_day=_int(m, "d2"), approximate=approx, text=text
+    )
+
+
+def find_dates(text: str, *, context_year: int | None = None) -> list[FoundDate]:
+    """Every date in `text`, in order of appearance, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[FoundDate] = []
+    for rule, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            try:
+                value = _build(rule, m, context_year)
+            except (ValueError, KeyError):  # 31 February, 2007-13-01: not a date
+                continue
+            if value is None:
+                continue
+            lead = len(m.group(0)) - len(m.group(0).lstrip())
+            taken.append((start, end))
+            found.append(FoundDate(start + lead, end, text[start + lead : end], value, rule))
+    return sorted(found, key=lambda f: f.start)
+
+
+def parse_date(text: str, *, context_year: int | None = None) -> PartialDate | None:
+    """The first date in `text`, or None."""
+    dates = find_dates(text, context_year=context_year)
+    return dates[0].date if dates else None

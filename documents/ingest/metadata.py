@@ -1,0 +1,90 @@
+"""A document's own metadata: clean text, title, and the `date | category | region` header line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from organizations.partial_dates import PartialDate
+
+from .dates import find_dates
+
+# Page furniture that survives a copy-paste of a web page; never part of the document.
+BOILERPLATE = re.compile(
+    r"""^(?:
+        leave\ a\ (?:comment|reply) | \d*\s*comments? | no\ comments | read\ more
+      | share(?:\ this)?(?::.*)? | tweet | print(?:\ this)? | e-?mail(?:\ this)?
+      | (?:group|team|class)\ (?:photo|picture|panorama)\S*.* | photo(?:\ credit)?:.* | image:.*
+      | posted\ (?:in|by|on)\ .* | tags?:.* | categories:.* | filed\ under.*
+      | back\ to\ top | skip\ to\ content | home
+    )$""",
+    re.I | re.X,
+)
+HEADER_SEPARATOR = re.compile(r"\s*[|·]\s*")
+TITLE_MAX = 160
+
+
+@dataclass
+class DocumentMetadata:
+    title: str
+    text: str
+    date: PartialDate | None
+    category: str
+    region: str
+
+
+def clean_text(text: str) -> str:
+    """Drop boilerplate lines, normalise spaces and blank lines; keep every sentence as written."""
+    lines = []
+    for line in text.replace("\u00a0", " ").replace("\ufeff", "").split("\n"):
+        stripped = line.strip()
+        if stripped and BOILERPLATE.match(stripped):
+            continue
+        lines.append(line.rstrip())
+    cleaned = "\n".join(lines)
+    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    return cleaned.strip("\n ") + "\n"
+
+
+def _header(line: str) -> tuple[PartialDate, str, str] | None:
+    """`15 Aug 2007 | Consultations | Regional` -> (date, category, region)."""
+    parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
+    if len(parts) < 2:
+        return None
+    dates = find_dates(parts[0])
+    if not dates or len(dates[0].text) < len(parts[0]) - 2:
+        return None
+    category = parts[1] if len(parts) > 1 else ""
+    region = parts[2] if len(parts) > 2 else ""
+    return dates[0].date, category[:100], region[:100]
+
+
+def _title_from(line: str) -> str:
+    line = " ".join(line.split())
+    if len(line) <= TITLE_MAX:
+        return line
+    sentence = re.split(r"(?<=[.!?])\s", line, maxsplit=1)[0]
+    if len(sentence) <= TITLE_MAX:
+        return sentence.rstrip(".")
+    return line[:TITLE_MAX].rsplit(" ", 1)[0] + "…"
+
+
+def read_metadata(raw_text: str, *, fallback_title: str = "") -> DocumentMetadata:
+    """Title (first meaningful line), header date, category and region, and the cleaned text."""
+    text = clean_text(raw_text)
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    title, date, category, region = "", None, "", ""
+    for line in lines[:12]:
+        header = _header(line)
+        if header and date is None:
+            date, category, region = header
+            continue
+        if not title and re.search(r"[A-Za-z]{3}", line):
+            title = _title_from(line)
+    return DocumentMetadata(
+        title=title or fallback_title or "Untitled document",
+        text=text,
+        date=date,
+        category=category,
+        region=region,
+    )

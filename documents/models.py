@@ -1,0 +1,331 @@
+"""The records of the archive: source documents, conventions, events, and their mentions."""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from organizations.countries import country_name
+from organizations.models import Organization, Person
+from organizations.records import (
+    DatedRecord,
+    RecordBase,
+    RecordQuerySet,
+    ReviewStatus,
+    SearchVectorIndex,
+)
+
+
+class SourceDocument(RecordBase, DatedRecord):
+    """A source text, kept whole; its date fields hold the publication date."""
+
+    title = models.CharField(max_length=500)
+    text = models.TextField(help_text="The full text as imported, boilerplate removed.")
+    category = models.CharField(
+        max_length=100, blank=True, help_text="As the source gives it, e.g. 'Consultations'."
+    )
+    region = models.CharField(
+        max_length=100, blank=True, help_text="As the source gives it, e.g. 'Regional'."
+    )
+    source_file = models.CharField(
+        max_length=300, blank=True, help_text="The file name the text was imported from."
+    )
+    source_url = models.URLField(max_length=1000, blank=True)
+    content_sha256 = models.CharField(
+        "SHA-256 of the content",
+        max_length=64,
+        unique=True,
+        help_text="Fingerprint of the imported file: importing it again changes nothing.",
+    )
+    tags = TaggableManager(blank=True)
+
+    class Meta(DatedRecord.Meta):
+        ordering = ["-start_date", "title"]
+        verbose_name = "source document"
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="document_search_gin")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("documents:document-detail", kwargs={"slug": self.slug})
+
+
+class Convention(RecordBase, DatedRecord):
+    """An international instrument: ILO convention, protocol or recommendation, UN or ASEAN text."""
+
+    class Body(models.TextChoices):
+        ILO = "ILO", "International Labour Organization"
+        UN = "UN", "United Nations"
+        ASEAN = "ASEAN", "ASEAN"
+        OTHER = "other", "Other"
+
+    class Kind(models.TextChoices):
+        CONVENTION = "convention", "Convention"
+        PROTOCOL = "protocol", "Protocol"
+        RECOMMENDATION = "recommendation", "Recommendation"
+        DECLARATION = "declaration", "Declaration"
+        FRAMEWORK = "framework", "Framework"
+        CONSENSUS = "consensus", "Consensus"
+        COMPACT = "compact", "Compact"
+        RESOLUTION = "resolution", "Resolution"
+
+    identifier = models.CharField(
+        max_length=60, help_text="Stable identifier, e.g. ILO-C189, ILO-P029, UN-ICRMW."
+    )
+    short_name = models.CharField(max_length=200, help_text="E.g. 'Domestic Workers Convention'.")
+    title = models.CharField(max_length=500, help_text="The full official title.")
+    body = models.CharField(max_length=10, choices=Body.choices, default=Body.ILO)
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.CONVENTION)
+    number = models.PositiveIntegerField(
+        null=True, blank=True, help_text="The ILO number, e.g. 189; empty for named instruments."
+    )
+    place_adopted = models.CharField(max_length=100, blank=True)
+    official_url = models.URLField(max_length=500, blank=True)
+    description = models.TextField(blank=True)
+    tags = TaggableManager(blank=True)
+
+    class Meta(DatedRecord.Meta):
+        ordering = ["body", "kind", "number", "identifier"]
+        constraints = [
+            *DatedRecord.Meta.constraints,
+            models.UniqueConstraint(
+                Lower("identifier"),
+                name="convention_unique_identifier",
+                violation_error_message="An instrument with this identifier already exists.",
+            ),
+        ]
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="convention_search_gin")]
+
+    def __str__(self):
+        return f"{self.identifier}: {self.short_name}"
+
+    def get_absolute_url(self):
+        return reverse("documents:convention-detail", kwargs={"slug": self.slug})
+
+
+class Event(RecordBase, DatedRecord):
+    """A consultation, workshop, training, founding meeting, signing... with dates and place."""
+
+    class Kind(models.TextChoices):
+        CONFERENCE = "conference", "Conference"
+        CONSULTATION = "consultation", "Consultation"
+        WORKSHOP = "workshop", "Workshop"
+        TRAINING = "training", "Training"
+        MEETING = "meeting", "Meeting"
+        FORUM = "forum", "Forum"
+        SEMINAR = "seminar", "Seminar"
+        FOUNDING = "founding", "Founding"
+        AGREEMENT = "agreement", "Agreement or signing"
+        VISIT = "visit", "Visit"
+        CAMPAIGN = "campaign", "Campaign"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=500)
+    kind = models.CharField(max_length=15, choices=Kind.choices, default=Kind.OTHER, db_index=True)
+    city = models.CharField(max_length=120, blank=True)
+    country = models.CharField(
+        max_length=2, blank=True, db_index=True, help_text="ISO 3166-1 alpha-2 code, e.g. KH."
+    )
+    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    description = models.TextField(blank=True)
+    part_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sub_events",
+        help_text="A larger event this one took place within.",
+    )
+    organizations = models.ManyToManyField(
+        Organization, through="EventOrganization", related_name="events", blank=True
+    )
+    people = models.ManyToManyField(
+        Person, through="EventParticipant", related_name="events", blank=True
+    )
+    conventions = models.ManyToManyField(Convention, related_name="events", blank=True)
+    documents = models.ManyToManyField(
+        SourceDocument,
+        related_name="events",
+        blank=True,
+        help_text="The source documents that describe this event.",
+    )
+    tags = TaggableManager(blank=True)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta(DatedRecord.Meta):
+        ordering = ["start_date", "name"]
+        indexes = [
+            SearchVectorIndex(fields=["search_vector"], name="event_search_gin"),
+            models.Index(fields=["start_date", "kind"], name="event_start_kind_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.date_display})" if self.start_date else self.name
+
+    def get_absolute_url(self):
+        return reverse("documents:event-detail", kwargs={"slug": self.slug})
+
+    @property
+    def place_display(self) -> str:
+        return ", ".join(p for p in (self.city, country_name(self.country)) if p)
+
+
+class EventOrganization(models.Model):
+    class Role(models.TextChoices):
+        ORGANIZER = "organizer", "Organizer"
+        CO_ORGANIZER = "co-organizer", "Co-organizer"
+        PARTNER = "partner", "Partner"
+        FUNDER = "funder", "Funder"
+        HOST = "host", "Host"
+        PARTICIPANT = "participant", "Participant"
+        SIGNATORY = "signatory", "Signatory"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organization_roles")
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="event_roles"
+    )
+    role = models.CharField(max_length=15, choices=Role.choices, default=Role.PARTICIPANT)
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+
+    class Meta:
+        ordering = ["event", "role", "organization__name"]
+        verbose_name = "organization at event"
+        verbose_name_plural = "organizations at events"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"], name="event_organization_unique_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organization_id} as {self.get_role_display()} at {self.event_id}"
+
+
+class EventParticipant(models.Model):
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", "Speaker"
+        CHAIR = "chair", "Chair"
+        RESOURCE_PERSON = "resource person", "Resource person"
+        PARTICIPANT = "participant", "Participant"
+        SIGNATORY = "signatory", "Signatory"
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="event_roles")
+    role = models.CharField(max_length=15, choices=Role.choices, default=Role.PARTICIPANT)
+    title = models.CharField(
+        max_length=300, blank=True, help_text="The title the person held there, as the source says."
+    )
+    affiliation = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The organization the person represented at this event.",
+    )
+    review_status = models.CharField(
+        max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
+    )
+
+    class Meta:
+        ordering = ["event", "role", "person__name"]
+        verbose_name = "person at event"
+        verbose_name_plural = "people at events"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["event", "person", "role"], name="event_participant_unique_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person_id} as {self.get_role_display()} at {self.event_id}"
+
+
+class MentionQuerySet(models.QuerySet):
+    def visible(self):
+        """Mentions a reader may follow: not rejected by a curator."""
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+    def pending_review(self):
+        return self.filter(review_status=ReviewStatus.PROPOSED)
+
+
+MENTION_TARGETS = ("organization", "person", "event", "convention")
+
+
+class Mention(models.Model):
+    """Provenance: the exact passage of a document that a record (or a fact about it) came from."""
+
+    document = models.ForeignKey(SourceDocument, on_delete=models.CASCADE, related_name="mentions")
+    start = models.PositiveIntegerField(help_text="Offset of the first character in the text.")
+    end = models.PositiveIntegerField(help_text="Offset just past the last character.")
+    text = models.CharField(max_length=1000, help_text="The passage exactly as it stands.")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    event = models.ForeignKey(
+        Event, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    convention = models.ForeignKey(
+        Convention, null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    rule = models.CharField(max_length=80, help_text="The importer rule that found it.")
+    confidence = models.FloatField(default=1.0)
+    review_status = models.CharField(
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PROPOSED,
+        db_index=True,
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = MentionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["document", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gt=models.F("start")),
+                name="mention_span_not_empty",
+                violation_error_message="A mention must cover at least one character.",
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="mention_confidence_between_0_and_1",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(organization__isnull=False, person=None, event=None, convention=None)
+                    | Q(organization=None, person__isnull=False, event=None, convention=None)
+                    | Q(organization=None, person=None, event__isnull=False, convention=None)
+                    | Q(organization=None, person=None, event=None, convention__isnull=False)
+                ),
+                name="mention_has_exactly_one_target",
+                violation_error_message="A mention refers to exactly one record.",
+            ),
+            *[
+                models.UniqueConstraint(
+                    fields=["document", "start", "end", field],
+                    condition=Q(**{f"{field}__isnull": False}),
+                    name=f"mention_unique_span_{field}",
+                    violation_error_message="This passage is already linked to this record.",
+                )
+                for field in MENTION_TARGETS
+            ],
+        ]
+
+    def __str__(self):
+        return f"“{self.text[:60]}” in {self.document_id} [{self.start}:{self.end}]"
+
+    @property
+    def target(self):
+        return next((getattr(self, f) for f in MENTION_TARGETS if getattr(self, f"{f}_id")), None)

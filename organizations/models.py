@@ -1,0 +1,235 @@
+"""The actors of the archive: organizations and people, their other names and affiliations."""
+
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from taggit.managers import TaggableManager
+
+from .names import name_key
+from .records import DatedRecord, RecordBase, RecordQuerySet, ReviewStatus, SearchVectorIndex
+
+
+class OrganizationQuerySet(RecordQuerySet):
+    def matching_name(self, name: str):
+        """Organizations whose name, acronym or an alias is `name`, ignoring case and accents."""
+        key = name_key(name)
+        if not key:
+            return self.none()
+        return self.filter(
+            Q(name_key=key) | Q(acronym__iexact=name.strip()) | Q(aliases__name_key=key)
+        ).distinct()
+
+
+class Organization(RecordBase):
+    class Kind(models.TextChoices):
+        TRADE_UNION = "trade_union", "Trade union"
+        NGO = "ngo", "NGO"
+        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental body"
+        GOVERNMENT = "government", "Government body"
+        PARLIAMENTARY = "parliamentary", "Parliamentary body"
+        DONOR = "donor", "Donor or foundation"
+        ACADEMIC = "academic", "Academic or research body"
+        NETWORK = "network", "Network or coalition"
+        EMPLOYER = "employer", "Employers' organization"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300, help_text="The full official name, in English.")
+    acronym = models.CharField(
+        max_length=40,
+        blank=True,
+        db_index=True,
+        help_text="The main acronym, e.g. MFA. Acronyms are not unique: MFA is also many a "
+        "Ministry of Foreign Affairs.",
+    )
+    name_key = models.CharField(max_length=300, editable=False, db_index=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        db_index=True,
+        help_text="ISO 3166-1 alpha-2 code (e.g. PH); empty for regional or international bodies.",
+    )
+    region = models.CharField(
+        max_length=100, blank=True, help_text="For regional bodies, e.g. 'ASEAN' or 'South Asia'."
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="The body this one belongs to, e.g. the ILO for an ILO regional office.",
+    )
+    tags = TaggableManager(blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                "country",
+                name="organization_unique_name_per_country",
+                violation_error_message="An organization with this name already exists in this "
+                "country.",
+            ),
+        ]
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="organization_search_gin")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("organizations:organization-detail", kwargs={"slug": self.slug})
+
+
+class OrganizationAlias(models.Model):
+    class Kind(models.TextChoices):
+        NAME = "name", "Other name"
+        ACRONYM = "acronym", "Acronym"
+        FORMER = "former", "Former name"
+        SPELLING = "spelling", "Spelling variant"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
+    name_key = models.CharField(max_length=300, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["organization", "name"]
+        verbose_name_plural = "organization aliases"
+        constraints = [
+            models.UniqueConstraint(
+                "organization",
+                Lower("name"),
+                name="organization_alias_unique_per_organization",
+                violation_error_message="This organization already has this alias.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonQuerySet(RecordQuerySet):
+    def matching_name(self, name: str):
+        """People whose name or alias equals `name`, ignoring case, accents and punctuation."""
+        key = name_key(name)
+        if not key:
+            return self.none()
+        return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
+
+
+class Person(RecordBase):
+    name = models.CharField(
+        max_length=200, help_text="The name as people know it, e.g. William Gois."
+    )
+    honorific = models.CharField(
+        max_length=30, blank=True, help_text="E.g. Dr., Hon., Atty. Shown before the name."
+    )
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+    description = models.TextField(blank=True)
+    tags = TaggableManager(blank=True)
+
+    objects = PersonQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="person_search_gin")]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("organizations:person-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+
+class PersonAlias(models.Model):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=200)
+    name_key = models.CharField(max_length=200, editable=False, db_index=True)
+
+    class Meta:
+        ordering = ["person", "name"]
+        verbose_name_plural = "person aliases"
+        constraints = [
+            models.UniqueConstraint(
+                "person",
+                Lower("name"),
+                name="person_alias_unique_per_person",
+                violation_error_message="This person already has this alias.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
+class Affiliation(DatedRecord):
+    """A person's title or role in an organization, as one source gives it."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="affiliations",
+    )
+    title = models.CharField(
+        max_length=300, blank=True, help_text="E.g. 'Regional Coordinator' or 'Executive Director'."
+    )
+    source_document = models.ForeignKey(
+        "documents.SourceDocument",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="affiliations",
+        help_text="The document this affiliation is taken from.",
+    )
+    review_status = models.CharField(
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PROPOSED,
+        db_index=True,
+    )
+
+    class Meta(DatedRecord.Meta):
+        ordering = ["person", "-start_date", "title"]
+        constraints = [
+            *DatedRecord.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["person", "organization", "title", "source_document"],
+                name="affiliation_unique_per_source",
+                violation_error_message="This affiliation is already recorded for this source.",
+            ),
+        ]
+
+    def __str__(self):
+        parts = [self.title, self.organization.name if self.organization_id else ""]
+        return f"{self.person}: {', '.join(p for p in parts if p) or 'affiliation'}"

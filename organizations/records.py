@@ -1,0 +1,156 @@
+"""What every public record of the archive shares: slug, publication, review, search, dates."""
+
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django.utils.text import slugify
+from unidecode import unidecode
+
+from .partial_dates import DatePrecision, PartialDate, format_iso, format_period
+
+
+class ReviewStatus(models.TextChoices):
+    PROPOSED = "proposed", "Proposed by the importer"
+    CONFIRMED = "confirmed", "Confirmed by a curator"
+    REJECTED = "rejected", "Rejected by a curator"
+
+
+class RecordQuerySet(models.QuerySet):
+    def published(self):
+        """What the public may see: published and not rejected by a curator."""
+        return self.filter(is_published=True).exclude(review_status=ReviewStatus.REJECTED)
+
+
+class SearchVectorIndex(GinIndex):
+    """GIN index on a stored search vector: PostgreSQL only (SQLite searches through FTS5).
+
+    Django has no per-backend index, so on other engines this creates nothing.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return ""
+        return super().create_sql(model, schema_editor, using=using, **kwargs)
+
+    def remove_sql(self, model, schema_editor, **kwargs):
+        if schema_editor.connection.vendor != "postgresql":
+            return ""
+        return super().remove_sql(model, schema_editor, **kwargs)
+
+
+class RecordBase(models.Model):
+    """Slug, publication and review flags, timestamps and the stored search vector."""
+
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The record's address on the public site."
+    )
+    is_published = models.BooleanField(
+        "published",
+        default=True,
+        help_text="Untick to hide this record from the public site; curators still see it.",
+    )
+    review_status = models.CharField(
+        max_length=10,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.PROPOSED,
+        db_index=True,
+        help_text="Records the importer made stay 'proposed' until a curator confirms them. "
+        "The importer never changes a confirmed record.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = RecordQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.review_status == ReviewStatus.CONFIRMED
+
+
+class DatedRecord(models.Model):
+    """A date kept twice: as the source wrote it, and as a normalised span at its precision."""
+
+    date_text = models.CharField(
+        "date as written",
+        max_length=120,
+        blank=True,
+        help_text="The date exactly as the source gives it, e.g. '1-3 November 2007' or 'c. 2015'.",
+    )
+    start_date = models.DateField(
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text="First day of the period. For 'July 2018' enter 2018-07-01 and month precision.",
+    )
+    end_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Last day of the period. For 'July 2018' enter 2018-07-31.",
+    )
+    date_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        help_text="How much of the date the source gives: day, month or only the year.",
+    )
+    date_approximate = models.BooleanField(
+        "approximate date", default=False, help_text="Tick when the source says 'c.' or 'about'."
+    )
+
+    class Meta:
+        abstract = True
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="%(app_label)s_%(class)s_end_not_before_start",
+                violation_error_message="The end date may not precede the start date.",
+            ),
+        ]
+
+    @property
+    def date_display(self) -> str:
+        """The period at its precision, e.g. `1–3 November 2007`, `July 2018`, `2014`."""
+        return format_period(
+            self.start_date, self.end_date, self.date_precision, self.date_approximate
+        )
+
+    @property
+    def start_iso(self) -> str | None:
+        return format_iso(self.start_date, self.date_precision)
+
+    @property
+    def end_iso(self) -> str | None:
+        return format_iso(self.end_date, self.date_precision)
+
+    def set_partial_date(self, value: PartialDate | None) -> None:
+        if value is None:
+            self.date_text, self.start_date, self.end_date = "", None, None
+            return
+        self.date_text = value.text or value.display()
+        self.start_date, self.end_date = value.start, value.end
+        self.date_precision = value.precision
+        self.date_approximate = value.approximate
+
+
+SLUG_WORDS_MAX = 80
+
+
+def unique_slug(model: type[models.Model], text: str) -> str:
+    """A slug for `text` not yet used by `model`: `migrant-forum-in-asia`, then `...-2`, `...-3`."""
+    base = slugify(unidecode(text)) or model._meta.model_name
+    if len(base) > SLUG_WORDS_MAX:
+        base = base[: SLUG_WORDS_MAX + 1].rsplit("-", 1)[0]
+    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
