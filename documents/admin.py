@@ -1,6 +1,32 @@
-from django.contrib import admin
+"""The curator workspace for the records: documents, events, conventions, and the review queue."""
 
+import tempfile
+from pathlib import Path
+
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Value
+from django.db.models.functions import Greatest, Substr
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import get_valid_filename
+from simple_history.utils import bulk_update_with_history
+
+from organizations.admin import (
+    CuratorAdmin,
+    OrganizationAdmin,
+    PersonAdmin,
+    RecordAdmin,
+    reject_selected,
+)
+from organizations.records import ReviewStatus
+
+from .forms import UploadForm
 from .models import (
+    MENTION_TARGETS,
     Convention,
     Event,
     EventOrganization,
@@ -8,17 +34,130 @@ from .models import (
     Mention,
     SourceDocument,
 )
+from .services import archive_ingest
+
+PASSAGE_CONTEXT = 80  # characters shown either side of a mention in the review queue
+
+
+class StartYearFilter(admin.SimpleListFilter):
+    title = "year"
+    parameter_name = "year"
+
+    def lookups(self, request, model_admin):
+        years = model_admin.model._default_manager.dates("start_date", "year", order="DESC")
+        return [(str(d.year), str(d.year)) for d in years]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(start_date__year=self.value())
+        return queryset
+
+
+class TargetKindFilter(admin.SimpleListFilter):
+    title = "refers to"
+    parameter_name = "target"
+
+    def lookups(self, request, model_admin):
+        return [(f, Mention._meta.get_field(f).verbose_name) for f in MENTION_TARGETS]
+
+    def queryset(self, request, queryset):
+        if self.value() in MENTION_TARGETS:
+            return queryset.filter(**{f"{self.value()}__isnull": False})
+        return queryset
+
+
+def highlight_mentions(text: str, mentions) -> str:
+    """The text, escaped, with each mention's span wrapped in <mark>; overlapping spans skipped."""
+    parts, position = [], 0
+    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        if mention.start < position or mention.end > len(text):
+            continue
+        parts.append(escape(text[position : mention.start]))
+        parts.append(
+            format_html(
+                '<mark class="mention-{}" title="{} ({})">{}</mark>',
+                mention.review_status,
+                mention.target,
+                mention.get_review_status_display(),
+                text[mention.start : mention.end],
+            )
+        )
+        position = mention.end
+    parts.append(escape(text[position:]))
+    # Every part was escaped above, so joining them is safe.
+    return mark_safe("".join(str(p) for p in parts))
+
+
+class MentionInline(admin.TabularInline):
+    """Mentions of a record, edited on the record's page (the fk is picked by the parent model)."""
+
+    model = Mention
+    extra = 0
+    fields = ["document", "text", "start", "end", "rule", "confidence", "review_status"]
+    readonly_fields = ["text", "start", "end", "rule", "confidence"]
+    autocomplete_fields = ["document"]
+    show_change_link = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document").defer("document__text")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class DocumentMentionInline(MentionInline):
+    fields = ["text", "start", "end", *MENTION_TARGETS, "rule", "review_status"]
+    readonly_fields = ["text", "start", "end", "rule"]
+    autocomplete_fields = list(MENTION_TARGETS)
+
+    def get_queryset(self, request):
+        return admin.TabularInline.get_queryset(self, request).select_related(*MENTION_TARGETS)
+
+
+class OrganizationEventRoleInline(admin.TabularInline):
+    model = EventOrganization
+    extra = 0
+    autocomplete_fields = ["event"]
+    verbose_name_plural = "events"
+
+
+class PersonEventRoleInline(admin.TabularInline):
+    model = EventParticipant
+    fk_name = "person"
+    extra = 0
+    autocomplete_fields = ["event", "affiliation"]
+    verbose_name_plural = "events"
+
+
+# The actors' pages show their events and mentions; `organizations` may not import `documents`,
+# so the inlines are added from here.
+OrganizationAdmin.inlines = [*OrganizationAdmin.inlines, OrganizationEventRoleInline, MentionInline]
+PersonAdmin.inlines = [*PersonAdmin.inlines, PersonEventRoleInline, MentionInline]
 
 
 @admin.register(SourceDocument)
-class SourceDocumentAdmin(admin.ModelAdmin):
-    list_display = ["title", "date_display", "category", "region", "review_status", "is_published"]
-    list_filter = ["category", "region", "review_status", "is_published"]
-    search_fields = ["title", "text"]
+class SourceDocumentAdmin(RecordAdmin):
+    list_display = [
+        "title",
+        "date_display",
+        "category",
+        "region",
+        "mention_count",
+        "review_status",
+        "is_published",
+    ]
+    list_filter = [StartYearFilter, "category", "region", "review_status", "is_published"]
+    search_fields = ["title", "source_file"]
     ordering = ["-start_date"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["content_sha256", "source_file"]
+    readonly_fields = [
+        *RecordAdmin.readonly_fields,
+        "content_sha256",
+        "source_file",
+        "text_with_mentions",
+    ]
+    inlines = [DocumentMentionInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "region", "tags"]}),
         (
@@ -34,18 +173,86 @@ class SourceDocumentAdmin(admin.ModelAdmin):
             },
         ),
         ("Source", {"fields": ["source_file", "source_url", "content_sha256"]}),
-        ("Text", {"fields": ["text"]}),
+        ("Text with its mentions", {"fields": ["text_with_mentions"]}),
+        ("Edit the text", {"fields": ["text"], "classes": ["collapse"]}),
         ("Review and publication", {"fields": ["review_status", "is_published"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
+            # The list never shows the text, which can be long.
+            queryset = queryset.defer("text").annotate(mention_total=Count("mentions"))
+        return queryset
+
+    @admin.display(description="mentions", ordering="mention_total")
+    def mention_count(self, obj):
+        return obj.mention_total
+
+    @admin.display(description="text")
+    def text_with_mentions(self, obj):
+        if obj.pk is None:
+            return "—"
+        mentions = obj.mentions.select_related(*MENTION_TARGETS).defer("document__text")
+        return format_html(
+            '<div style="white-space: pre-wrap; max-width: 60em">{}</div>',
+            highlight_mentions(obj.text, mentions),
+        )
+
+    def get_urls(self):
+        upload = self.admin_site.admin_view(self.upload_view)
+        return [
+            path("upload/", upload, name="documents_sourcedocument_upload"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request):
+        """Import uploaded .txt and .html files with the same importer as `manage.py ingest`."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            with tempfile.TemporaryDirectory(prefix="upload-") as folder:
+                paths = []
+                for upload in form.cleaned_data["files"]:
+                    target = Path(folder) / get_valid_filename(Path(upload.name).name)
+                    with target.open("wb") as out:
+                        for chunk in upload.chunks():
+                            out.write(chunk)
+                    paths.append(target)
+                report = archive_ingest(paths=paths)
+            level = messages.WARNING if report.errors else messages.SUCCESS
+            for line in report.summary_lines():
+                self.message_user(request, line, level)
+            for error in report.errors:
+                self.message_user(request, error, messages.ERROR)
+            return redirect("admin:documents_sourcedocument_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Upload source texts",
+            "opts": self.opts,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/documents/sourcedocument/upload.html", context)
 
 
 @admin.register(Convention)
-class ConventionAdmin(admin.ModelAdmin):
-    list_display = ["identifier", "short_name", "body", "kind", "date_display", "is_published"]
-    list_filter = ["body", "kind", "review_status", "is_published"]
+class ConventionAdmin(RecordAdmin):
+    list_display = [
+        "identifier",
+        "short_name",
+        "body",
+        "kind",
+        "date_display",
+        "review_status",
+        "is_published",
+    ]
+    list_filter = ["body", "kind", StartYearFilter, "review_status", "is_published"]
     search_fields = ["identifier", "short_name", "title"]
     ordering = ["body", "number", "identifier"]
     prepopulated_fields = {"slug": ["identifier"]}
+    inlines = [MentionInline]
 
 
 class EventOrganizationInline(admin.TabularInline):
@@ -61,15 +268,25 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
-    list_display = ["name", "kind", "date_display", "city", "country", "review_status"]
-    list_filter = ["kind", "review_status", "is_published", "country"]
+class EventAdmin(RecordAdmin):
+    list_display = [
+        "name",
+        "kind",
+        "date_display",
+        "city",
+        "country",
+        "organizers",
+        "review_status",
+        "is_published",
+    ]
+    list_filter = ["kind", StartYearFilter, "country", "review_status", "is_published"]
+    list_prefetch = ("organizations",)
     search_fields = ["name", "city", "organizations__name", "organizations__acronym"]
     ordering = ["-start_date"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["part_of", "conventions", "documents"]
-    inlines = [EventOrganizationInline, EventParticipantInline]
+    inlines = [EventOrganizationInline, EventParticipantInline, MentionInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "part_of", "tags"]}),
         (
@@ -87,21 +304,97 @@ class EventAdmin(admin.ModelAdmin):
         ("Where", {"fields": ["city", "country", "latitude", "longitude"]}),
         ("About", {"fields": ["description", "conventions", "documents"]}),
         ("Review and publication", {"fields": ["review_status", "is_published"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description="organizations")
+    def organizers(self, obj):
+        return ", ".join(o.acronym or o.name for o in obj.organizations.all())
+
+
+@admin.action(description="Confirm selected mentions and their records", permissions=["change"])
+def confirm_mentions(modeladmin, request, queryset):
+    """Confirm the mentions and, where still proposed, the record each one names."""
+    mentions = list(queryset.select_related(*MENTION_TARGETS))
+    pending = [m for m in mentions if m.review_status != ReviewStatus.CONFIRMED]
+    for mention in pending:
+        mention.review_status = ReviewStatus.CONFIRMED
+    if pending:
+        bulk_update_with_history(pending, Mention, ["review_status"], default_user=request.user)
+    for field in MENTION_TARGETS:
+        targets = {
+            getattr(m, field).pk: getattr(m, field)
+            for m in mentions
+            if getattr(m, f"{field}_id")
+            and getattr(m, field).review_status == ReviewStatus.PROPOSED
+        }
+        for target in targets.values():
+            target.review_status = ReviewStatus.CONFIRMED
+        if targets:
+            model = Mention._meta.get_field(field).related_model
+            bulk_update_with_history(
+                list(targets.values()), model, ["review_status"], default_user=request.user
+            )
+    modeladmin.message_user(
+        request, f"Confirmed {len(pending)} mention(s) and their records.", messages.SUCCESS
+    )
 
 
 @admin.register(Mention)
-class MentionAdmin(admin.ModelAdmin):
-    list_display = ["text", "document", "target", "rule", "confidence", "review_status"]
-    list_filter = ["review_status", "rule"]
-    search_fields = ["text", "document__title"]
+class MentionAdmin(CuratorAdmin):
+    """The review queue: filter on 'proposed' to see what the importer found and nobody decided."""
+
+    list_display = ["passage", "target", "document_link", "rule", "confidence", "review_status"]
+    list_filter = ["review_status", TargetKindFilter, "rule"]
+    search_fields = [
+        "text",
+        "document__title",
+        "organization__name",
+        "organization__acronym",
+        "person__name",
+        "event__name",
+        "convention__identifier",
+    ]
     ordering = ["document", "start"]
-    list_select_related = ["document", "organization", "person", "event", "convention"]
-    autocomplete_fields = ["document", "organization", "person", "event", "convention"]
+    list_select_related = ["document", *MENTION_TARGETS]
+    autocomplete_fields = ["document", *MENTION_TARGETS]
+    readonly_fields = ["created_at"]
+    actions = [confirm_mentions, reject_selected]
+
+    def get_queryset(self, request):
+        position = Greatest(F("start") - PASSAGE_CONTEXT + 1, Value(1))
+        return (
+            super()
+            .get_queryset(request)
+            .defer("document__text", "document__search_vector")
+            .annotate(
+                passage_position=position,
+                passage_text=Substr(
+                    "document__text", position, F("end") - F("start") + 2 * PASSAGE_CONTEXT
+                ),
+            )
+        )
+
+    @admin.display(description="passage")
+    def passage(self, obj):
+        before = obj.start - (obj.passage_position - 1)
+        span = obj.end - obj.start
+        text = obj.passage_text or ""
+        return format_html(
+            "…{}<mark>{}</mark>{}…",
+            text[:before],
+            text[before : before + span],
+            text[before + span :],
+        )
+
+    @admin.display(description="document", ordering="document__title")
+    def document_link(self, obj):
+        url = reverse("admin:documents_sourcedocument_change", args=[obj.document_id])
+        return format_html('<a href="{}">{}</a>', url, obj.document.title)
 
 
 @admin.register(EventOrganization)
-class EventOrganizationAdmin(admin.ModelAdmin):
+class EventOrganizationAdmin(CuratorAdmin):
     list_display = ["organization", "role", "event", "review_status"]
     list_filter = ["role", "review_status"]
     search_fields = ["organization__name", "organization__acronym", "event__name"]
@@ -111,10 +404,10 @@ class EventOrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(EventParticipant)
-class EventParticipantAdmin(admin.ModelAdmin):
-    list_display = ["person", "role", "title", "event", "review_status"]
+class EventParticipantAdmin(CuratorAdmin):
+    list_display = ["person", "role", "title", "event", "affiliation", "review_status"]
     list_filter = ["role", "review_status"]
     search_fields = ["person__name", "event__name", "title"]
     ordering = ["event__start_date"]
     autocomplete_fields = ["event", "person", "affiliation"]
-    list_select_related = ["event", "person"]
+    list_select_related = ["event", "person", "affiliation"]

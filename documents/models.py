@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from organizations.countries import country_name
@@ -193,6 +194,8 @@ class EventOrganization(models.Model):
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["event", "role", "organization__name"]
         verbose_name = "organization at event"
@@ -232,6 +235,8 @@ class EventParticipant(models.Model):
     review_status = models.CharField(
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["event", "role", "person__name"]
@@ -287,6 +292,8 @@ class Mention(models.Model):
         db_index=True,
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     objects = MentionQuerySet.as_manager()
 

@@ -1,11 +1,154 @@
-from django.contrib import admin
+"""The curator workspace for the actors: a shared admin base, review actions, merging."""
 
-from .models import Affiliation, Organization, OrganizationAlias, Person, PersonAlias
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.template.response import TemplateResponse
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.utils import bulk_update_with_history
+
+from . import services
+from .models import (
+    Affiliation,
+    MergeRecord,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+)
+from .records import ReviewStatus
+
+
+def _set_review_status(modeladmin, request, queryset, status: str) -> int:
+    """Set the review status of every selected row, keeping a history entry for each."""
+    rows = [row for row in queryset if row.review_status != status]
+    for row in rows:
+        row.review_status = status
+    if rows:
+        bulk_update_with_history(rows, queryset.model, ["review_status"], default_user=request.user)
+    return len(rows)
+
+
+@admin.action(description="Confirm selected %(verbose_name_plural)s", permissions=["change"])
+def confirm_selected(modeladmin, request, queryset):
+    n = _set_review_status(modeladmin, request, queryset, ReviewStatus.CONFIRMED)
+    modeladmin.message_user(request, f"Confirmed {n}.", messages.SUCCESS)
+
+
+@admin.action(description="Reject selected %(verbose_name_plural)s", permissions=["change"])
+def reject_selected(modeladmin, request, queryset):
+    n = _set_review_status(modeladmin, request, queryset, ReviewStatus.REJECTED)
+    modeladmin.message_user(request, f"Rejected {n}.", messages.SUCCESS)
+
+
+def _set_published(modeladmin, request, queryset, value: bool) -> int:
+    rows = [row for row in queryset if row.is_published != value]
+    for row in rows:
+        row.is_published = value
+    if rows:
+        bulk_update_with_history(rows, queryset.model, ["is_published"], default_user=request.user)
+    return len(rows)
+
+
+@admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
+def publish_selected(modeladmin, request, queryset):
+    n = _set_published(modeladmin, request, queryset, True)
+    modeladmin.message_user(request, f"Published {n}.", messages.SUCCESS)
+
+
+@admin.action(description="Unpublish selected %(verbose_name_plural)s", permissions=["change"])
+def unpublish_selected(modeladmin, request, queryset):
+    n = _set_published(modeladmin, request, queryset, False)
+    modeladmin.message_user(request, f"Unpublished {n}.", messages.SUCCESS)
+
+
+class CuratorAdmin(SimpleHistoryAdmin):
+    """What every curator page shares: facet counts, history, prefetching, review actions.
+
+    `list_prefetch` names the relations a changelist row shows, so a page costs the same number
+    of queries whatever its length.
+    """
+
+    show_facets = admin.ShowFacets.ALWAYS
+    list_per_page = 50
+    list_prefetch: tuple[str, ...] = ()
+    actions = [confirm_selected, reject_selected]
+
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if self.list_prefetch:
+            queryset = queryset.prefetch_related(*self.list_prefetch)
+        return queryset
+
+
+class RecordAdmin(CuratorAdmin):
+    """A public record: publish and unpublish too, edited in place on the list."""
+
+    actions = [confirm_selected, reject_selected, publish_selected, unpublish_selected]
+    list_editable = ["is_published"]
+    readonly_fields = ["created_at", "updated_at"]
+
+
+class PossibleDuplicateFilter(admin.SimpleListFilter):
+    title = "possible duplicate"
+    parameter_name = "duplicate"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Possible duplicate")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.possible_duplicates().order_by("name_key")
+        return queryset
+
+
+class MergeAdminMixin:
+    """The "merge selected" action: a confirmation page, then the merge service."""
+
+    merge_service = None  # organization_merge or person_merge, set per admin
+
+    @admin.action(description="Merge selected duplicates…", permissions=["change", "delete"])
+    def merge_selected(self, request, queryset):
+        records = list(queryset)
+        if len(records) < 2:
+            self.message_user(request, "Select at least two records to merge.", messages.WARNING)
+            return None
+        if request.POST.get("confirm") == "yes":
+            survivor = next((r for r in records if str(r.pk) == request.POST.get("survivor")), None)
+            if survivor is None:
+                self.message_user(request, "Choose the record to keep.", messages.ERROR)
+            else:
+                for source in records:
+                    if source.pk != survivor.pk:
+                        self.merge_service(source=source, target=survivor, user=request.user)
+                self.message_user(
+                    request,
+                    f"Merged {len(records) - 1} into {survivor}. Undo it from Merge records.",
+                    messages.SUCCESS,
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": f"Merge {self.opts.verbose_name_plural}",
+            "opts": self.opts,
+            "records": [(r, services.merge_preview(source=r)) for r in records],
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+            "action": "merge_selected",
+        }
+        return TemplateResponse(request, "admin/merge_confirmation.html", context)
 
 
 class OrganizationAliasInline(admin.TabularInline):
     model = OrganizationAlias
     extra = 0
+
+
+class OrganizationAffiliationInline(admin.TabularInline):
+    model = Affiliation
+    fk_name = "organization"
+    extra = 0
+    autocomplete_fields = ["person", "source_document"]
+    fields = ["person", "title", "date_text", "source_document", "review_status"]
+    verbose_name_plural = "people affiliated"
 
 
 class AffiliationInline(admin.TabularInline):
@@ -22,34 +165,69 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "acronym", "kind", "country", "review_status", "is_published"]
-    list_filter = ["kind", "review_status", "is_published", "country"]
+class OrganizationAdmin(MergeAdminMixin, RecordAdmin):
+    list_display = [
+        "name",
+        "acronym",
+        "kind",
+        "country",
+        "other_names",
+        "review_status",
+        "is_published",
+    ]
+    list_filter = [
+        PossibleDuplicateFilter,
+        "kind",
+        "review_status",
+        "is_published",
+        "country",
+    ]
+    list_prefetch = ("aliases",)
     search_fields = ["name", "acronym", "aliases__name"]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
-    inlines = [OrganizationAliasInline]
+    inlines = [OrganizationAliasInline, OrganizationAffiliationInline]
+    merge_service = staticmethod(services.organization_merge)
+    actions = [*RecordAdmin.actions, "merge_selected"]
     fieldsets = [
         (None, {"fields": ["name", "acronym", "slug", "kind", "parent"]}),
         ("Place and links", {"fields": ["country", "region", "website"]}),
         ("About", {"fields": ["description", "tags"]}),
         ("Review and publication", {"fields": ["review_status", "is_published"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description="other names")
+    def other_names(self, obj):
+        return ", ".join(alias.name for alias in obj.aliases.all())
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "honorific", "review_status", "is_published"]
-    list_filter = ["review_status", "is_published"]
+class PersonAdmin(MergeAdminMixin, RecordAdmin):
+    list_display = ["name", "honorific", "other_names", "review_status", "is_published"]
+    list_filter = [PossibleDuplicateFilter, "review_status", "is_published"]
+    list_prefetch = ("aliases",)
     search_fields = ["name", "aliases__name"]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAliasInline, AffiliationInline]
+    merge_service = staticmethod(services.person_merge)
+    actions = [*RecordAdmin.actions, "merge_selected"]
+    fieldsets = [
+        (None, {"fields": ["name", "honorific", "slug"]}),
+        ("About", {"fields": ["description", "tags"]}),
+        ("Review and publication", {"fields": ["review_status", "is_published"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    @admin.display(description="other names")
+    def other_names(self, obj):
+        return ", ".join(alias.name for alias in obj.aliases.all())
 
 
 @admin.register(Affiliation)
-class AffiliationAdmin(admin.ModelAdmin):
+class AffiliationAdmin(CuratorAdmin):
     list_display = ["person", "title", "organization", "date_text", "review_status"]
     list_filter = ["review_status"]
     search_fields = ["person__name", "organization__name", "organization__acronym", "title"]
@@ -59,19 +237,48 @@ class AffiliationAdmin(admin.ModelAdmin):
 
 
 @admin.register(OrganizationAlias)
-class OrganizationAliasAdmin(admin.ModelAdmin):
+class OrganizationAliasAdmin(CuratorAdmin):
     list_display = ["name", "kind", "organization"]
     list_filter = ["kind"]
-    search_fields = ["name", "organization__name"]
+    search_fields = ["name", "organization__name", "organization__acronym"]
     ordering = ["name"]
     autocomplete_fields = ["organization"]
     list_select_related = ["organization"]
+    actions = []
 
 
 @admin.register(PersonAlias)
-class PersonAliasAdmin(admin.ModelAdmin):
+class PersonAliasAdmin(CuratorAdmin):
     list_display = ["name", "person"]
     search_fields = ["name", "person__name"]
     ordering = ["name"]
     autocomplete_fields = ["person"]
     list_select_related = ["person"]
+    actions = []
+
+
+@admin.action(description="Undo selected merges", permissions=["change"])
+def undo_merges(modeladmin, request, queryset):
+    undone = 0
+    for merge in queryset.filter(undone_at__isnull=True):
+        services.merge_undo(merge=merge, user=request.user)
+        undone += 1
+    modeladmin.message_user(request, f"Undid {undone} merge(s).", messages.SUCCESS)
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    list_display = ["source_name", "kind", "source_slug", "target_pk", "merged_by", "merged_at"]
+    list_filter = ["kind", ("undone_at", admin.EmptyFieldListFilter)]
+    search_fields = ["source_name", "source_slug"]
+    ordering = ["-merged_at"]
+    list_select_related = ["merged_by"]
+    show_facets = admin.ShowFacets.ALWAYS
+    actions = [undo_merges]
+    readonly_fields = [f.name for f in MergeRecord._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,16 +1,27 @@
 """The actors of the archive: organizations and people, their other names and affiliations."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
-from .names import name_key
+from .names import duplicate_ids, name_key
 from .records import DatedRecord, RecordBase, RecordQuerySet, ReviewStatus, SearchVectorIndex
 
 
 class OrganizationQuerySet(RecordQuerySet):
+    def possible_duplicates(self):
+        """Organizations that may be another one: same acronym, alike names, or a known alias."""
+        names = [
+            *Organization.objects.values_list("pk", "name"),
+            *Organization.objects.exclude(acronym="").values_list("pk", "acronym"),
+            *OrganizationAlias.objects.values_list("organization_id", "name"),
+        ]
+        return self.filter(pk__in=duplicate_ids(names))
+
     def matching_name(self, name: str):
         """Organizations whose name, acronym or an alias is `name`, ignoring case and accents."""
         key = name_key(name)
@@ -103,6 +114,8 @@ class OrganizationAlias(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
     name_key = models.CharField(max_length=300, editable=False, db_index=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["organization", "name"]
         verbose_name_plural = "organization aliases"
@@ -124,6 +137,14 @@ class OrganizationAlias(models.Model):
 
 
 class PersonQuerySet(RecordQuerySet):
+    def possible_duplicates(self):
+        """People who may be another one: names alike but for case, accents, order, or an alias."""
+        names = [
+            *Person.objects.values_list("pk", "name"),
+            *PersonAlias.objects.values_list("person_id", "name"),
+        ]
+        return self.filter(pk__in=duplicate_ids(names))
+
     def matching_name(self, name: str):
         """People whose name or alias equals `name`, ignoring case, accents and punctuation."""
         key = name_key(name)
@@ -169,6 +190,8 @@ class PersonAlias(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["person", "name"]
@@ -219,6 +242,8 @@ class Affiliation(DatedRecord):
         db_index=True,
     )
 
+    history = HistoricalRecords()
+
     class Meta(DatedRecord.Meta):
         ordering = ["person", "-start_date", "title"]
         constraints = [
@@ -233,3 +258,41 @@ class Affiliation(DatedRecord):
     def __str__(self):
         parts = [self.title, self.organization.name if self.organization_id else ""]
         return f"{self.person}: {', '.join(p for p in parts if p) or 'affiliation'}"
+
+
+class MergeRecord(models.Model):
+    """One merge of a duplicate into its survivor: what moved, for undoing and redirecting."""
+
+    class Kind(models.TextChoices):
+        ORGANIZATION = "organization", "Organization"
+        PERSON = "person", "Person"
+
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    source_name = models.CharField(max_length=300, help_text="The merged-away record's name.")
+    source_slug = models.SlugField(
+        max_length=200, help_text="Its old address, which now redirects to the survivor."
+    )
+    source_pk = models.BigIntegerField()
+    target_pk = models.BigIntegerField(help_text="The surviving record.")
+    snapshot = models.JSONField(
+        default=dict, help_text="The merged record and the ids of everything moved, for undoing."
+    )
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    undone_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-pk"]
+        indexes = [models.Index(fields=["kind", "source_slug"], name="merge_record_kind_slug_idx")]
+
+    def __str__(self):
+        return f"{self.source_name} merged into {self.get_kind_display().lower()} #{self.target_pk}"
+
+    @property
+    def is_undone(self) -> bool:
+        return self.undone_at is not None

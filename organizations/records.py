@@ -5,6 +5,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 from unidecode import unidecode
 
 from .partial_dates import DatePrecision, PartialDate, format_iso, format_period
@@ -61,6 +62,9 @@ class RecordBase(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     search_vector = SearchVectorField(null=True, editable=False)
+
+    # Who changed what and when, per record; the search vector is derived, so not kept.
+    history = HistoricalRecords(inherit=True, excluded_fields=["search_vector"])
 
     objects = RecordQuerySet.as_manager()
 

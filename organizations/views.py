@@ -2,6 +2,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 
 from .models import Organization, Person
+from .services import redirect_merged
 
 PAGE_SIZE = 50
 
@@ -12,6 +13,7 @@ def organization_list(request):
     return render(request, "organizations/organization_list.html", {"page_obj": page})
 
 
+@redirect_merged(Organization)
 def organization_detail(request, slug):
     organization = get_object_or_404(
         Organization.objects.published().select_related("parent"), slug=slug
@@ -31,6 +33,7 @@ def person_list(request):
     return render(request, "organizations/person_list.html", {"page_obj": page})
 
 
+@redirect_merged(Person)
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.published(), slug=slug)
     context = {

@@ -18,3 +18,17 @@ def _plain_static_storage(settings):
 @pytest.fixture
 def sources_dir() -> Path:
     return SOURCES_DIR
+
+
+@pytest.fixture
+def curator(db):
+    """A staff account in the Curators group, as `manage.py create_curator` makes one."""
+    from organizations.services import curator_create
+
+    return curator_create(username="curator", email="curator@example.org", password="x-Pass-9z!")
+
+
+@pytest.fixture
+def curator_client(client, curator):
+    client.force_login(curator)
+    return client

@@ -1,0 +1,256 @@
+"""Writes that span several models: merging duplicate organizations or people, and undoing it."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import serializers
+from django.db import IntegrityError, models, transaction
+from django.http import Http404
+from django.shortcuts import redirect
+from django.utils import timezone
+from simple_history.models import HistoricalChanges
+
+from .models import MergeRecord, Organization, OrganizationAlias, Person, PersonAlias
+
+CURATORS_GROUP = "Curators"
+
+_KINDS = {Organization: MergeRecord.Kind.ORGANIZATION, Person: MergeRecord.Kind.PERSON}
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A foreign key on some model that points at an organization or a person."""
+
+    model: type[models.Model]
+    field: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.model._meta.label_lower}:{self.field}"
+
+    @property
+    def label(self) -> str:
+        field = self.model._meta.get_field(self.field)
+        return f"{self.model._meta.verbose_name_plural} ({field.verbose_name})"
+
+    def rows(self, record: models.Model) -> models.QuerySet:
+        rows = self.model._default_manager.filter(**{self.field: record.pk})
+        return rows.exclude(pk=record.pk) if self.model is type(record) else rows
+
+
+def merge_relations(model: type[models.Model]) -> list[Relation]:
+    """Every foreign key pointing at `model`, from any app, except simple-history's copies.
+
+    Found through the model's meta so that a relation added later is merged without a change here.
+    """
+    relations = []
+    for rel in model._meta.get_fields(include_hidden=True):
+        if not (rel.one_to_many and rel.auto_created and not rel.concrete):
+            continue
+        if issubclass(rel.related_model, HistoricalChanges):
+            continue
+        relations.append(Relation(rel.related_model, rel.field.name))
+    return sorted(relations, key=lambda r: r.key)
+
+
+def merge_preview(*, source: models.Model) -> list[tuple[str, int]]:
+    """What merging `source` away would move: (relation label, number of rows), non-empty only."""
+    counts = [(r.label, r.rows(source).count()) for r in merge_relations(type(source))]
+    tags = list(source.tags.names())
+    if tags:
+        counts.append(("tags", len(tags)))
+    return [(label, n) for label, n in counts if n]
+
+
+def _serialize(objects) -> str:
+    return serializers.serialize("json", objects)
+
+
+def _move_rows(relation: Relation, *, source, target) -> tuple[list[int], list[str]]:
+    """Point `relation`'s rows at `target`; a row that would duplicate one there is dropped."""
+    rows = relation.rows(source)
+    constrained = any(
+        relation.field in getattr(c, "fields", ()) or getattr(c, "expressions", ())
+        for c in relation.model._meta.constraints
+        if isinstance(c, models.UniqueConstraint)
+    )
+    if not constrained:
+        ids = list(rows.values_list("pk", flat=True))
+        relation.model._default_manager.filter(pk__in=ids).update(**{relation.field: target.pk})
+        return ids, []
+    moved, dropped = [], []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                relation.model._default_manager.filter(pk=row.pk).update(
+                    **{relation.field: target.pk}
+                )
+            moved.append(row.pk)
+        except IntegrityError:
+            dropped.append(_serialize([row]))
+            row.delete()
+    return moved, dropped
+
+
+def _keep_names(*, source, target) -> list[int]:
+    """Keep the merged record's name (and acronym) as aliases of the survivor; their new ids."""
+    if isinstance(target, Organization):
+        candidates = [(source.name, OrganizationAlias.Kind.NAME)]
+        if source.acronym and source.acronym.lower() != target.acronym.lower():
+            candidates.append((source.acronym, OrganizationAlias.Kind.ACRONYM))
+    else:
+        candidates = [(source.name, None)]
+    aliases = target.aliases.values_list("name", flat=True)
+    taken = {target.name.lower(), *(name.lower() for name in aliases)}
+    created = []
+    for name, kind in candidates:
+        if name.lower() in taken:
+            continue
+        taken.add(name.lower())
+        if isinstance(target, Organization):
+            alias = OrganizationAlias.objects.create(organization=target, name=name, kind=kind)
+        else:
+            alias = PersonAlias.objects.create(person=target, name=name)
+        created.append(alias.pk)
+    return created
+
+
+def _record_merge(*, source, target, user) -> MergeRecord:
+    if type(source) is not type(target) or type(source) not in _KINDS:
+        raise ValueError("Only two organizations or two people can be merged.")
+    if source.pk == target.pk:
+        raise ValueError("A record cannot be merged into itself.")
+    snapshot = {
+        "source": _serialize([source]),
+        "source_tags": list(source.tags.names()),
+        "target_tags": list(target.tags.names()),
+        "target_parent_id": getattr(target, "parent_id", None),
+        "moved": {},
+        "dropped": [],
+    }
+    for relation in merge_relations(type(source)):
+        moved, dropped = _move_rows(relation, source=source, target=target)
+        if moved:
+            snapshot["moved"][relation.key] = moved
+        snapshot["dropped"].extend(dropped)
+    snapshot["created_aliases"] = _keep_names(source=source, target=target)
+    added_tags = [t for t in snapshot["source_tags"] if t not in snapshot["target_tags"]]
+    if added_tags:
+        target.tags.add(*added_tags)
+    snapshot["added_tags"] = added_tags
+    record = MergeRecord.objects.create(
+        kind=_KINDS[type(source)],
+        source_name=source.name,
+        source_slug=source.slug,
+        source_pk=source.pk,
+        target_pk=target.pk,
+        snapshot=snapshot,
+        merged_by=user if user and user.is_authenticated else None,
+    )
+    source.delete()
+    return record
+
+
+@transaction.atomic
+def organization_merge(*, source: Organization, target: Organization, user=None) -> MergeRecord:
+    """Merge the duplicate `source` into `target`, moving every relation and mention to it."""
+    return _record_merge(source=source, target=target, user=user)
+
+
+@transaction.atomic
+def person_merge(*, source: Person, target: Person, user=None) -> MergeRecord:
+    """Merge the duplicate person `source` into `target`, moving every relation and mention."""
+    return _record_merge(source=source, target=target, user=user)
+
+
+@transaction.atomic
+def merge_undo(*, merge: MergeRecord, user=None) -> models.Model:
+    """Undo a merge: bring the merged record back and return to it what was moved; returns it."""
+    if merge.is_undone:
+        raise ValueError("This merge has already been undone.")
+    snap = merge.snapshot
+    model = Organization if merge.kind == MergeRecord.Kind.ORGANIZATION else Person
+    for restored in serializers.deserialize("json", snap["source"]):
+        restored.save()
+    source = model.objects.get(pk=merge.source_pk)
+    target = model.objects.filter(pk=merge.target_pk).first()
+    alias_model = OrganizationAlias if model is Organization else PersonAlias
+    alias_model.objects.filter(pk__in=snap.get("created_aliases", [])).delete()
+    relations = {r.key: r for r in merge_relations(model)}
+    for key, ids in snap["moved"].items():
+        relation = relations[key]
+        relation.model._default_manager.filter(pk__in=ids).update(**{relation.field: source.pk})
+    for dropped in snap["dropped"]:
+        for row in serializers.deserialize("json", dropped):
+            row.save()
+    if snap["source_tags"]:
+        source.tags.set(snap["source_tags"])
+    if target is not None:
+        if snap["added_tags"]:
+            target.tags.remove(*snap["added_tags"])
+        if snap.get("target_parent_id") and not target.parent_id:
+            model.objects.filter(pk=target.pk).update(parent_id=snap["target_parent_id"])
+    merge.undone_at = timezone.now()
+    merge.undone_by = user if user and user.is_authenticated else None
+    merge.save(update_fields=["undone_at", "undone_by"])
+    return source
+
+
+def organization_unmerge(*, merge: MergeRecord, user=None) -> Organization:
+    """Undo an organization merge (see `merge_undo`)."""
+    return merge_undo(merge=merge, user=user)
+
+
+def person_unmerge(*, merge: MergeRecord, user=None) -> Person:
+    """Undo a person merge (see `merge_undo`)."""
+    return merge_undo(merge=merge, user=user)
+
+
+def redirect_for_slug(model: type[models.Model], slug: str) -> models.Model | None:
+    """The record that now stands for a merged-away `slug`, following later merges; else None."""
+    kind = _KINDS.get(model)
+    if kind is None:
+        return None
+    merges = MergeRecord.objects.filter(kind=kind, undone_at__isnull=True)
+    merge = merges.filter(source_slug=slug).first()
+    for _ in range(10):  # a chain of merges: A into B, then B into C
+        if merge is None:
+            return None
+        survivor = model._default_manager.filter(pk=merge.target_pk).first()
+        if survivor is not None:
+            return survivor
+        merge = merges.filter(source_pk=merge.target_pk).first()
+    return None
+
+
+def redirect_merged(model: type[models.Model]):
+    """Decorate a `slug` detail view: where it would 404 for a merged-away slug, answer with a
+    permanent redirect to the surviving record instead (no extra query on the normal path)."""
+
+    def decorator(view):
+        @functools.wraps(view)
+        def wrapper(request, *args, slug, **kwargs):
+            try:
+                return view(request, *args, slug=slug, **kwargs)
+            except Http404:
+                survivor = redirect_for_slug(model, slug)
+                if survivor is None:
+                    raise
+                return redirect(survivor, permanent=True)
+
+        return wrapper
+
+    return decorator
+
+
+def curator_create(*, username: str, email: str, password: str):
+    """A staff account in the Curators group: the admin's curator workspace, not superuser."""
+    user = get_user_model().objects.create_user(
+        username=username, email=email, password=password, is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=CURATORS_GROUP))
+    return user
