@@ -32,3 +32,18 @@ def curator(db):
 def curator_client(client, curator):
     client.force_login(curator)
     return client
+
+
+_quality_tables: list[tuple[str, str]] = []
+
+
+@pytest.fixture
+def record_quality_table():
+    """Tables a test wants shown in the run's summary (extraction precision and recall)."""
+    return lambda title, table: _quality_tables.append((title, table))
+
+
+def pytest_terminal_summary(terminalreporter):
+    for title, table in _quality_tables:
+        terminalreporter.section(f"importer quality: {title}")
+        terminalreporter.write_line(table)

@@ -1,38 +1,199 @@
+"""The importer as a curator uses it: `manage.py ingest PATH...`, its records, its errors."""
+
+import json
+
 import pytest
 from django.core.management import CommandError, call_command
 
-from documents.models import SourceDocument
+from documents.ingest import sources
+from documents.models import Convention, Event, Mention, SourceDocument
+from organizations.models import Organization, Person
+from organizations.records import ReviewStatus
 
 pytestmark = pytest.mark.django_db
 
 
-def test_ingesting_the_sources_creates_one_document_each(sources_dir):
+@pytest.fixture
+def ingested(sources_dir):
     call_command("ingest", str(sources_dir), verbosity=0)
+
+
+def test_ingesting_the_sources_creates_one_document_each(ingested):
     assert SourceDocument.objects.count() == 5
-    consultation = SourceDocument.objects.get(
-        category="Consultations", region="Regional", start_date__month=11
-    )
+    consultation = SourceDocument.objects.get(category="Consultations", start_date__month=11)
     assert consultation.date_display == "15 November 2007"
+    assert consultation.region == "Regional"
     assert consultation.title.startswith("Sub-Regional Consultation of ASEAN CSO")
     assert "Leave a comment" not in consultation.text
 
 
-def test_ingesting_again_changes_nothing(sources_dir):
-    call_command("ingest", str(sources_dir), verbosity=0)
+def test_records_are_filled_and_linked(ingested):
+    mfa = Organization.objects.get(acronym="MFA")
+    assert mfa.name == "Migrant Forum in Asia"
+    assert Organization.objects.filter(name="Migrant Forum in Asia").count() == 1  # 3 documents
+    gois = Person.objects.get(name="William Gois")
+    assert gois.affiliations.filter(organization=mfa).exists()
+    c189 = Convention.objects.get(identifier="ILO-C189")
+    assert c189.title == "Domestic Workers Convention, 2011"
+    assert c189.date_display.endswith("2011")
+    training = Event.objects.get(kind="training")
+    assert (training.city, training.country, training.date_display) == (
+        "Kathmandu",
+        "NP",
+        "14–18 May 2018",
+    )
+    consultation = Event.objects.get(kind="consultation", start_date__year=2007)
+    assert consultation.date_display == "1–3 November 2007"
+    assert consultation.organization_roles.filter(organization=mfa, role="co-organizer").exists()
+    assert consultation.participants.filter(person=gois, role="speaker").exists()
+    assert consultation.documents.filter(category="Consultations").exists()
+
+
+def test_every_extracted_record_is_traceable_to_a_passage(ingested):
+    for model, field in [(Organization, "organization"), (Person, "person"), (Event, "event")]:
+        untraced = model.objects.exclude(pk__in=Mention.objects.values(f"{field}_id"))
+        assert not untraced.exists(), (model.__name__, list(untraced[:5]))
+    untraced = Convention.objects.exclude(pk__in=Mention.objects.values("convention_id"))
+    assert not untraced.exists()
+    for mention in Mention.objects.select_related("document")[:200]:
+        assert mention.document.text[mention.start : mention.end] == mention.text
+
+
+def test_ingesting_again_changes_nothing(sources_dir, ingested):
+    counts = [m.objects.count() for m in (Organization, Person, Event, Convention, Mention)]
     before = list(SourceDocument.objects.values_list("pk", "updated_at"))
     call_command("ingest", str(sources_dir), verbosity=0)
     assert list(SourceDocument.objects.values_list("pk", "updated_at")) == before
+    assert [m.objects.count() for m in (Organization, Person, Event, Convention, Mention)] == counts
 
 
-def test_a_missing_path_fails_with_a_clear_message_and_others_still_load(sources_dir, capsys):
+def test_a_changed_file_updates_its_document_without_duplicating(tmp_path, sources_dir):
+    source = (sources_dir / "asean-cso-trade-union-consultation-singapore-2007.txt").read_text()
+    path = tmp_path / "consultation.txt"
+    path.write_text(source)
+    call_command("ingest", str(path), verbosity=0)
+    orgs = Organization.objects.count()
+    path.write_text(source.replace("well-attended", "very well-attended"))
+    call_command("ingest", str(path), verbosity=0)
+    document = SourceDocument.objects.get()
+    assert "very well-attended" in document.text
+    assert Organization.objects.count() == orgs
+    assert Event.objects.filter(kind="consultation").count() == 1
+
+
+def test_confirmed_records_and_rejected_passages_win_over_the_importer(tmp_path, sources_dir):
+    source = (sources_dir / "asean-cso-trade-union-consultation-singapore-2007.txt").read_text()
+    path = tmp_path / "consultation.txt"
+    path.write_text(source)
+    call_command("ingest", str(path), verbosity=0)
+    mfa = Organization.objects.get(acronym="MFA")
+    mfa.name, mfa.review_status = "Migrant Forum in Asia (curated)", ReviewStatus.CONFIRMED
+    mfa.save()
+    rejected = Mention.objects.filter(person__name="Rex Varona").first()
+    Mention.objects.filter(pk=rejected.pk).update(review_status=ReviewStatus.REJECTED)
+    path.write_text(source + "\nA closing line.\n")
+    call_command("ingest", str(path), verbosity=0)
+    mfa.refresh_from_db()
+    assert mfa.name == "Migrant Forum in Asia (curated)"
+    spans = Mention.objects.filter(
+        start=rejected.start, end=rejected.end, person__name="Rex Varona"
+    )
+    assert list(spans.values_list("review_status", flat=True)) == [ReviewStatus.REJECTED]
+
+
+def test_bad_files_get_one_line_errors_and_the_rest_still_load(tmp_path, sources_dir, capsys):
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x89PNG\x00\x00\x01" * 20)
+    (tmp_path / "undecodable.txt").write_bytes(b"Report \x81\x8d\x8f\x90\x9d text")
+    (tmp_path / "empty-folder").mkdir()
+    good = tmp_path / "good.txt"
+    good.write_text("Workshop on fair recruitment, Dhaka, 5-7 October 2015\n\nText.\n")
+    with pytest.raises(CommandError, match="5 file"):
+        call_command(
+            "ingest",
+            str(tmp_path),
+            str(tmp_path / "empty-folder"),
+            "/no/such/file.txt",
+            verbosity=0,
+        )
+    err = capsys.readouterr().err
+    assert "empty.txt: file is empty" in err
+    assert "binary.txt: looks like a binary file" in err
+    assert "undecodable.txt: neither UTF-8 nor cp1252" in err
+    assert "empty-folder: folder holds no .txt or .html files" in err
+    assert "/no/such/file.txt: no such file or folder" in err
+    assert list(SourceDocument.objects.values_list("source_file", flat=True)) == ["good.txt"]
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr(sources, "MAX_FILE_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("Consultation report\n" + "x" * 200)
     with pytest.raises(CommandError):
-        call_command("ingest", "/no/such/folder", str(sources_dir), verbosity=0)
-    assert "/no/such/folder: no such file or folder" in capsys.readouterr().err
-    assert SourceDocument.objects.count() == 5
+        call_command("ingest", str(big), verbosity=0)
+    assert "over the 100-byte limit" in capsys.readouterr().err
+    assert not SourceDocument.objects.exists()
 
 
-def test_if_empty_skips_a_filled_archive(sources_dir, tmp_path):
-    call_command("ingest", str(sources_dir), verbosity=0)
+def test_cp1252_text_is_read_and_the_fallback_is_said(tmp_path, capsys):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Consultation in Hanoi, 2012\n\nCaf\xe9 \u2013 notes".encode("cp1252"))
+    call_command("ingest", str(path), verbosity=0)
+    assert "read as cp1252" in capsys.readouterr().err
+    assert "Café – notes" in SourceDocument.objects.get().text
+
+
+def test_saved_web_pages_are_read_as_their_main_text(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Site</title><script>var x=1;</script></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/about'>About us</a></nav>"
+        "<article><h1>National Consultation on Fair Recruitment</h1>"
+        "<p>The consultation was organized by the Migrant Forum in Asia (MFA) in Kathmandu, "
+        "Nepal on 14-15 March 2019.</p></article><footer>Copyright</footer></body></html>"
+    )
+    call_command("ingest", str(page), verbosity=0)
+    document = SourceDocument.objects.get()
+    assert document.title == "National Consultation on Fair Recruitment"
+    assert "var x" not in document.text and "About us" not in document.text
+    event = Event.objects.get()
+    assert (event.kind, event.city, event.date_display) == (
+        "consultation",
+        "Kathmandu",
+        "14–15 March 2019",
+    )
+    assert event.organization_roles.get().organization.acronym == "MFA"
+
+
+def test_dry_run_prints_json_and_writes_nothing(sources_dir, capsys):
+    call_command("ingest", str(sources_dir), dry_run=True, format="json")
+    result = json.loads(capsys.readouterr().out)
+    assert not SourceDocument.objects.exists()
+    assert len(result["documents"]) == 5
+    training_doc = next(d for d in result["documents"] if "kathmandu" in d["file"])
+    training = next(e for e in training_doc["events"] if e["kind"] == "training")
+    assert (training["start"], training["end"], training["city"], training["country"]) == (
+        "2018-05-14",
+        "2018-05-18",
+        "Kathmandu",
+        "NP",
+    )
+    caucus = next(d for d in result["documents"] if "caucus" in d["file"])
+    assert {"id": "ILO-C189", "title": "Domestic Workers Convention, 2011"} in caucus["conventions"]
+    assert set(caucus) >= {
+        "file",
+        "title",
+        "date",
+        "category",
+        "events",
+        "organizations",
+        "people",
+        "conventions",
+        "errors",
+    }
+
+
+def test_if_empty_skips_a_filled_archive(sources_dir, tmp_path, ingested):
     extra = tmp_path / "extra.txt"
     extra.write_text("Another consultation\n\nText.\n")
     call_command("ingest", str(extra), if_empty=True, verbosity=0)

@@ -82,9 +82,9 @@ def read_source(path: Path) -> SourceText:
 
 def html_main_text(html: str) -> str:
     """The readable text of a saved web page, without navigation, scripts or styles."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for node in tree.css("script, style, noscript, nav, header, footer, aside, form, iframe, svg"):
         node.decompose()
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root

@@ -1,0 +1,36 @@
+"""One text in, everything the importer finds out: no database, so a dry run is the same code."""
+
+from __future__ import annotations
+
+from .conventions import find_conventions
+from .events import find_events
+from .findings import DocumentAnalysis
+from .metadata import read_metadata
+from .organizations import find_organizations
+from .people import find_people
+from .sources import SourceText
+from .themes import find_themes
+
+
+def analyse_source(source: SourceText) -> DocumentAnalysis:
+    meta = read_metadata(source.text, fallback_title=source.path.stem.replace("-", " "))
+    text = meta.text
+    context_year = meta.date.start.year if meta.date else None
+    conventions = find_conventions(text)
+    orgs = find_organizations(text)
+    people = find_people(text, orgs)
+    events = find_events(meta.title, text, orgs, people, conventions, context_year=context_year)
+    return DocumentAnalysis(
+        file=source.path.name,
+        title=meta.title,
+        text=text,
+        date=meta.date,
+        category=meta.category,
+        region=meta.region,
+        organizations=orgs,
+        people=people,
+        conventions=conventions,
+        events=events,
+        tags=find_themes(text),
+        errors=list(source.notes),
+    )

@@ -1,0 +1,469 @@
+"""Find events: the one a document reports (its title and heading lines) and the other dated
+events it mentions, with kind, dates at their precision, place, and the roles of organizations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from organizations.names import name_key
+
+from .dates import FoundDate, find_dates
+from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
+from .reference import cities, countries, places
+
+TRIGGERS = [
+    (r"training\s+workshops?|trainings?|training\s+course", "training"),
+    (r"consultation(?:-workshop)?s?", "consultation"),
+    (r"workshops?", "workshop"),
+    (r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"),
+    (r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting", "meeting"),
+    (r"forums?(?!\s+in\s+Asia)", "forum"),
+    (r"seminars?|webinars?|symposium", "seminar"),
+    (
+        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|inaugurat\w+)",
+        "founding",
+    ),
+    (r"signed|signing|sign|memorandum\s+of\s+understanding|MoU|agreements?|accord", "agreement"),
+    (r"(?:field|exchange|study)\s+visits?|mission\s+to", "visit"),
+    (r"campaigns?", "campaign"),
+]
+TRIGGER_PATTERN = re.compile(
+    r"(?<![\w-])(?:"
+    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS))
+    + r")(?![\w-])",
+    re.I,
+)
+KIND_LABEL = {
+    "training": "Training",
+    "consultation": "Consultation",
+    "workshop": "Workshop",
+    "conference": "Conference",
+    "meeting": "Meeting",
+    "forum": "Forum",
+    "seminar": "Seminar",
+    "founding": "Founding",
+    "agreement": "Agreement",
+    "visit": "Visit",
+    "campaign": "Campaign",
+}
+ROLE_CUES = [
+    (re.compile(r"\bco-?organi[sz]ed\s+by\b", re.I), "co-organizer"),
+    (
+        re.compile(
+            r"\b(?:organi[sz]ed|convened|conducted|hosted\s+and\s+organi[sz]ed)\s+by\b", re.I
+        ),
+        "organizer",
+    ),
+    (re.compile(r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b", re.I), "partner"),
+    (
+        re.compile(
+            r"\b(?:with\s+the\s+(?:financial\s+)?support\s+of|funded\s+by|supported\s+by|sponsored\s+by)\b",
+            re.I,
+        ),
+        "funder",
+    ),
+    (re.compile(r"\bhosted\s+by\b", re.I), "host"),
+    (
+        re.compile(
+            r"\b(?:brought\s+together|participated\s+by|attended\s+by|participants?\s+(?:from|of))\b",
+            re.I,
+        ),
+        "participant",
+    ),
+]
+CLAUSE_END = re.compile(r",\s+(?:brought|which|who|was|were|to|and\s+(?:was|were))\b|[.;]\s|\n|$")
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|\n|$)")
+
+
+def _trigger_kinds(
+    text: str, blocked: list[tuple[int, int]], offset: int
+) -> list[tuple[str, int, int]]:
+    found = []
+    for m in TRIGGER_PATTERN.finditer(text):
+        start, end = offset + m.start(), offset + m.end()
+        if any(start < e and s < end for s, e in blocked):
+            continue
+        index = next(int(name[1:]) for name, value in m.groupdict().items() if value)
+        found.append((TRIGGERS[index][1], start, end))
+    return found
+
+
+def _place(text: str, offset: int) -> tuple[str, str, float | None, float | None]:
+    """City and country named in `text`: (city, ISO code, latitude, longitude)."""
+    city, country, lat, lon = "", "", None, None
+    for hit in places().finditer(text):
+        kind, key = hit.value
+        if kind == "country" and not country:
+            country = countries()[key]
+            if not city and key in cities():  # Singapore, Hong Kong: a city and a country
+                city, _, lat, lon = cities()[key]
+        elif kind == "city" and not city:
+            city, city_country, lat, lon = cities()[key]
+            country = city_country  # the city's own country wins over a country named nearby
+    return city, country, lat, lon
+
+
+def _org_keys_between(orgs: dict[str, OrganizationFinding], start: int, end: int) -> list[str]:
+    hits = sorted(
+        (s.start, key) for key, org in orgs.items() for s in org.spans if start <= s.start < end
+    )
+    seen, keys = set(), []
+    for _, key in hits:
+        if key not in seen:
+            seen.add(key)
+            keys.append(key)
+    return keys
+
+
+def _roles(
+    sentence: str, offset: int, orgs: dict[str, OrganizationFinding], trigger_start: int
+) -> list[tuple[str, str]]:
+    roles: dict[str, str] = {}
+    for pattern, role in ROLE_CUES:
+        for m in pattern.finditer(sentence):
+            end_m = CLAUSE_END.search(sentence, m.end())
+            stop = end_m.start() if end_m else len(sentence)
+            if role == "organizer":  # "organized by X in partnership with Y": X alone organizes
+                partner = ROLE_CUES[2][0].search(sentence, m.end(), stop)
+                stop = partner.start() if partner else stop
+            for key in _org_keys_between(orgs, offset + m.end(), offset + stop):
+                roles.setdefault(key, role)
+    # "the ILO training ...": the body named just before the trigger runs it.
+    before = _org_keys_between(orgs, max(offset, trigger_start - 40), trigger_start)
+    if before and not roles:
+        roles.setdefault(before[-1], "organizer")
+    for key in _org_keys_between(orgs, offset, offset + len(sentence)):
+        roles.setdefault(key, "participant")
+    return list(roles.items())
+
+
+GATHERINGS = ["conference", "consultation", "training", "workshop", "seminar", "forum", "meeting"]
+_SMALL = {"and", "on", "of", "for", "the", "in", "to", "at"}
+_TOKEN = re.compile(r"[\w'’\-]+|\S")
+
+
+def _titled_phrase(sentence: str, t_start: int, t_end: int) -> str:
+    """The capitalised title around a trigger: `3rd ASEAN Civil Society Conference`,
+    `Regional Consultation on the ASEAN Declaration`, `2018 International Labour Conference`."""
+    before = list(_TOKEN.finditer(sentence[:t_start]))
+    words: list[str] = []
+    for m in reversed(before):
+        w = m.group(0)
+        if w[0].isupper() or re.fullmatch(r"\d+(?:st|nd|rd|th)?|\d{4}", w) or w in ("-",):
+            words.insert(0, w)
+        else:
+            break
+    trigger = sentence[t_start:t_end]
+    after = re.match(
+        r"((?:\s+(?:on|of|for)(?:\s+the)?(?:\s+(?:[A-Z][\w'’\-]*|and|of|on|the|in|for|to))+))?",
+        sentence[t_end:],
+    )
+    tail = after.group(1) if after and after.group(1) else ""
+    tail_words = tail.split()
+    while tail_words and tail_words[-1].lower() in _SMALL:
+        tail_words.pop()
+    phrase = " ".join([*words, trigger[:1].upper() + trigger[1:], *tail_words]).replace(" - ", "-")
+    return phrase if ((words or tail_words) and trigger[:1].isupper()) or len(words) >= 2 else ""
+
+
+def _name_after_trigger(sentence: str, trigger_end: int) -> str:
+    """`training Trade Union Policy and Organising on Labour Migration in Asia Pacific in Kathmandu`."""
+    m = re.match(
+        r"\s+[\"“']?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|on|of|for|the|in|to))*)",
+        sentence[trigger_end:],
+    )
+    if not m:
+        return ""
+    words = m.group(1).split()
+    while words and words[-1].lower() in _SMALL:
+        words.pop()
+    name = " ".join(words)
+    city_cut = re.search(r"\s+in\s+[A-Z]\w+(?:\s+[A-Z]\w+)?$", name)
+    if city_cut and city_cut.group(0).split(" in ", 1)[1].strip().lower() in {
+        **cities(),
+        **countries(),
+    }:
+        name = name[: city_cut.start()]
+    return name if len(name.split()) >= 3 else ""
+
+
+def _subject_before(sentence: str, trigger_start: int) -> str:
+    """`a joint migrant resource centre (MRC) will be established` -> `joint migrant resource centre (MRC)`."""
+    head = sentence[:trigger_start]
+    verb = re.search(
+        r"\s+(?:was|were|will\s+be|has\s+been|have\s+been|is\s+to\s+be|is|are)\s+(?:formally\s+|officially\s+)?$",
+        head,
+    )
+    if not verb:
+        return ""
+    clause = re.split(r"[,;:]\s+|\bwhen\b|\bthat\b", head[: verb.start()])[-1].strip()
+    clause = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+", "", clause)
+    return clause if 1 <= len(clause.split()) <= 9 else ""
+
+
+def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> str:
+    """`the ATUC inter-union agreement` -> `ATUC inter-union agreement`."""
+    m = re.search(r"\b(?:the|an?|its|their)\s+((?:[\w'’\-]+\s+){0,4})$", sentence[:trigger_start])
+    if not m or not m.group(1).strip():
+        return ""
+    return f"{m.group(1)}{sentence[trigger_start:trigger_end]}".strip()
+
+
+def _event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> str:
+    label = KIND_LABEL[kind]
+    names = [orgs[k].acronym or orgs[k].name for k, _ in org_roles if k in orgs][:4]
+    if kind == "founding":
+        subject = _subject_before(sentence, t_start)
+        if subject:
+            return f"Founding of the {subject}"
+        if names:
+            return f"Founding of the {orgs[org_roles[0][0]].name}"
+    if kind == "agreement":
+        phrase = _agreement_phrase(sentence, t_start, t_end)
+        if phrase and len(phrase.split()) >= 2 and not re.search(r"\bsign", phrase, re.I):
+            return phrase[:1].upper() + phrase[1:]
+        if len(names) >= 2:
+            return f"Memorandum of Understanding between {', '.join(names[:-1])} and {names[-1]}"
+    titled = _titled_phrase(sentence, t_start, t_end)
+    if titled and len(titled.split()) >= 3:
+        return titled
+    after = _name_after_trigger(sentence, t_end)
+    if after:
+        return f"{label}: {after}" if label.lower() not in after.lower() else after
+    where = f" in {city}" if city else ""
+    by = f" by {names[0]}" if names else ""
+    return f"{label}{by}{where}, {date.display()}" if date else f"{label}{by}{where}"
+
+
+def _is_heading(line: str) -> bool:
+    """A title-like line: short, capitalised, not a bullet, a sentence, or a `date | category` header."""
+    stripped = line.strip()
+    if not stripped or len(stripped) >= 140 or "|" in stripped:
+        return False
+    if stripped[-1] in ".:;," or re.match(r"^(?:[•\-*–]|\d+[.)])\s*", stripped):
+        return False
+    return stripped[0].isupper() or stripped[0] in '[("“'
+
+
+def _document_events(title: str, text: str, orgs, context_year) -> list[EventFinding]:
+    """Events named by the title and the short heading lines near the top of the document."""
+    events = []
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
+    top = lines[:25]
+    for i, (offset, line) in enumerate(top):
+        if not _is_heading(line):
+            continue
+        blocked = [(s.start, s.end) for org in orgs.values() for s in org.spans]
+        kinds = _trigger_kinds(line, blocked, offset)
+        if not kinds:
+            continue
+        kind = kinds[0][0]
+        own = find_dates(line, context_year=context_year)
+        date_found: FoundDate | None = own[0] if own else None
+        if date_found is None:  # the nearest short line holding only a date, or a place and date
+            for _, near in sorted(top[max(0, i - 3) : i + 3], key=lambda h: abs(h[0] - offset)):
+                near_dates = find_dates(near, context_year=context_year)
+                if near_dates and "|" not in near and len(near.strip()) < 40:
+                    date_found = near_dates[0]
+                    break
+        name = line.strip().strip("[]")
+        t_local = kinds[0][1] - offset
+        if not re.match(r"^[A-Z]", name) or name.lower().startswith(("conduct", "held", "organi")):
+            name = _titled_phrase(line, t_local, kinds[0][2] - offset) or name
+        if own:
+            name = name[: own[0].start].rstrip(" ,-–:|") or name
+        continuation = [
+            h
+            for _, h in top[i + 1 : i + 3]
+            if _is_heading(h) and not find_dates(h) and not _trigger_kinds(h, [], 0)
+        ]
+        if continuation and len(name.split()) <= 4:
+            name = f"{name}: {' '.join(c.strip() for c in continuation)}"
+        if kind == "founding":
+            name = re.sub(
+                r"^(?:Established|Founded|Formed|Launch(?:ed)?\s+of)\s+(?:the\s+)?",
+                "Founding of the ",
+                name,
+            )
+        place_text = "\n".join(
+            h for _, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60
+        )
+        city, country, lat, lon = _place(place_text, 0)
+        events.append(
+            EventFinding(
+                key="",
+                name=" ".join(name.split())[:300],
+                kind=kind,
+                date=date_found.date if date_found else None,
+                city=city,
+                country=country,
+                latitude=lat,
+                longitude=lon,
+                is_document_event=True,
+                spans=[Span(offset, offset + len(line), line, "heading-event", 0.8)],
+            )
+        )
+    return events
+
+
+def find_events(
+    title: str,
+    text: str,
+    orgs: dict[str, OrganizationFinding],
+    people: dict[str, PersonFinding],
+    conventions: dict,
+    *,
+    context_year: int | None,
+) -> list[EventFinding]:
+    blocked = [(s.start, s.end) for f in (*orgs.values(), *conventions.values()) for s in f.spans]
+    events = _document_events(title, text, orgs, context_year)
+    last_gathering: EventFinding | None = None
+    for m in SENTENCE.finditer(text):
+        sentence, offset = m.group(0), m.start()
+        if "|" in sentence:
+            continue  # a `date | category | region` header: the publication, not an event
+        kinds = _trigger_kinds(sentence, blocked, offset)
+        if not kinds:
+            continue
+        dates = [
+            d
+            for d in find_dates(sentence, context_year=context_year)
+            if not any(offset + d.start < e and s < offset + d.end for s, e in blocked)
+        ]
+        if not dates:
+            _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
+            continue
+        city, country, lat, lon = _place(sentence, offset)
+        org_roles = None
+        for kind, t_start, t_end in _one_gathering_per_sentence(kinds):
+            date = min(dates, key=lambda d: abs(offset + d.start - t_start)).date
+            roles = _roles(sentence, offset, orgs, t_start)
+            if org_roles is not None:  # the sentence's bodies belong to its first event
+                roles = [(k, r) for k, r in roles if r == "organizer"][:1]
+            org_roles = roles
+            if kind == "agreement":
+                roles = [
+                    (k, "signatory" if r in ("participant", "organizer") else r) for k, r in roles
+                ]
+            event = EventFinding(
+                key="",
+                name=_event_name(
+                    kind, sentence, t_start - offset, t_end - offset, orgs, roles, city, date
+                )[:300],
+                kind=kind,
+                date=date,
+                city=city,
+                country=country,
+                latitude=lat,
+                longitude=lon,
+                organizations=roles,
+                spans=[
+                    Span(
+                        offset,
+                        offset + len(sentence.rstrip()),
+                        sentence.rstrip(),
+                        "dated-event-sentence",
+                        0.75,
+                    )
+                ],
+            )
+            events.append(event)
+            if kind in GATHERINGS:
+                last_gathering = event
+    merged = _merge(events)
+    speakers = [
+        k
+        for k, p in people.items()
+        if any(s.rule in ("org-dash-name", "presenter-list") for s in p.spans)
+    ]
+    document_event = next(
+        (e for e in merged if e.is_document_event and e.kind not in ("founding",)), None
+    )
+    if document_event is not None:
+        document_event.people = [(k, "speaker") for k in speakers]
+        for key in {people[k].organization_key for k in speakers} - {""}:
+            if key not in dict(document_event.organizations):
+                document_event.organizations.append((key, "participant"))
+    for event in merged:
+        event.conventions = [
+            c
+            for c in conventions
+            if any(sp.start <= s.start < sp.end for sp in event.spans for s in conventions[c].spans)
+        ]
+        event.key = (
+            f"{event.kind}:{event.date.iso() if event.date else ''}:{name_key(event.name)[:60]}"
+        )
+    return [e for e in merged if e.date is not None]  # an undated event cannot be placed in time
+
+
+def _one_gathering_per_sentence(kinds):
+    """A sentence reports one gathering (the most specific word wins) besides any founding,
+    signing, visit or campaign it mentions."""
+    gatherings = [k for k in kinds if k[0] in GATHERINGS]
+    others = [k for k in kinds if k[0] not in GATHERINGS]
+    chosen = sorted(gatherings, key=lambda k: GATHERINGS.index(k[0]))[:1]
+    seen, result = set(), []
+    for item in sorted(others + chosen, key=lambda k: k[1]):
+        if item[0] not in seen:
+            seen.add(item[0])
+            result.append(item)
+    return result
+
+
+def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> None:
+    """`This gathering in Phnom Penh, organized by X`: roles for an event already found."""
+    for kind, t_start, _ in kinds:
+        target = next((e for e in events if e.is_document_event and e.kind == kind), None)
+        refers_back = re.search(
+            r"\b(?:This|That|The|These)\s+(?:\w+\s+){0,2}$", sentence[: t_start - offset]
+        )
+        if target is None and kind in GATHERINGS and refers_back:
+            target = last_gathering
+        if target is None:
+            continue
+        for key, role in _roles(sentence, offset, orgs, t_start):
+            if key not in dict(target.organizations):
+                target.organizations.append((key, role))
+        return
+
+
+def _merge(events: list[EventFinding]) -> list[EventFinding]:
+    """One event per kind and start date: the document's heading and its sentences agree."""
+    merged: dict[tuple, EventFinding] = {}
+    for event in events:
+        start = event.date.start if event.date else None
+        key = (event.kind, start)
+        same = merged.get(key) or next(
+            (
+                e
+                for (k, s), e in merged.items()
+                if k == event.kind
+                and start
+                and s
+                and s.year == start.year
+                and (e.date.precision != "day" or event.date.precision != "day")
+            ),
+            None,
+        )
+        if same is None:
+            merged[key] = event
+            continue
+        if (
+            event.date
+            and same.date
+            and event.date.precision == "day"
+            and same.date.precision != "day"
+        ):
+            same.date = event.date
+        same.is_document_event |= event.is_document_event
+        if event.is_document_event and not same.name.startswith("Founding"):
+            same.name = event.name if len(event.name) > len(same.name) else same.name
+        same.city, same.country = same.city or event.city, same.country or event.country
+        same.latitude = same.latitude or event.latitude
+        same.longitude = same.longitude or event.longitude
+        for key_role in event.organizations:
+            if key_role[0] not in dict(same.organizations):
+                same.organizations.append(key_role)
+        same.spans.extend(event.spans)
+    return list(merged.values())

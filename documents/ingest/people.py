@@ -1,0 +1,342 @@
+"""Find people with their titles and affiliations, in the forms advocacy texts use:
+`Name, Title, Organization`, `Organization - Name`, `Dr. Name`, lists of speakers and presenters.
+"""
+
+from __future__ import annotations
+
+import re
+
+from organizations.names import name_key
+
+from .findings import OrganizationFinding, PersonFinding, Span
+from .reference import cities, countries
+
+HONORIFIC = r"(?:Dr|Mr|Ms|Mrs|Prof|Hon|Atty|Sen|Rep|Sr|Fr|Rev|Dato'?|Datuk|Tan Sri|H\.E)\.?"
+_NAME_WORD = r"(?:[A-Z][a-z’'\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
+FULL_NAME = (
+    rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|da|van|von|bin|binti|dela|del|la)[ \t]+)?{_NAME_WORD}){{1,4}}"
+)
+TITLE_WORDS = (
+    r"Director|Coordinator|Co-ordinator|Co-ordination|Coordination|Representative|President|"
+    r"Secretary|Chair(?:person|man|woman)?|Officer|Specialist|Manager|Minister|Member|Head|"
+    r"Advis[oe]r|Consultant|Executive|Programme|Program|Project|Researcher|Professor|Lecturer|"
+    r"Leader|Organi[sz]er|Deputy|Vice|Senior|Chief|Founder|Commissioner|Ambassador|Expert|"
+    r"Lawyer|Attorney|Staff|Delegate|Spokesperson|Campaigner|Activist|Editor|Governor|MP|Senator"
+)
+TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b")
+NOT_NAME_WORDS = {
+    "asean",
+    "ilo",
+    "un",
+    "the",
+    "task",
+    "force",
+    "workshop",
+    "migrant",
+    "migrants",
+    "workers",
+    "worker",
+    "human",
+    "rights",
+    "regional",
+    "national",
+    "international",
+    "labour",
+    "labor",
+    "experience",
+    "experiences",
+    "conventions",
+    "convention",
+    "declaration",
+    "framework",
+    "office",
+    "union",
+    "trade",
+    "network",
+    "forum",
+    "asia",
+    "government",
+    "tool",
+    "kit",
+    "toolkit",
+    "gender",
+    "women",
+    "smart",
+    "travel",
+    "program",
+    "programme",
+    "studies",
+    "social",
+    "development",
+    "graduate",
+    "university",
+    "commission",
+    "council",
+    "inter",
+    "objectives",
+    "leave",
+    "comment",
+    "search",
+    "cida",
+    "mixed",
+    "flow",
+    "way",
+    "forward",
+    "draft",
+    "model",
+    "welcome",
+    "need",
+    "strong",
+    "support",
+    "technical",
+    "assistance",
+    "policy",
+    "approach",
+    "perspective",
+    "equality",
+    "promotion",
+    "protection",
+    "president",
+    "director",
+    "coordinator",
+    "executive",
+    "representative",
+    "senior",
+    "specialist",
+    "activities",
+    "sub",
+    "sea",
+    "pacific",
+    "south",
+    "east",
+    "southeast",
+    "north",
+    "west",
+    "centre",
+    "center",
+    "group",
+    "institute",
+    "foundation",
+    "congress",
+    "federation",
+    "secretariat",
+    "ministry",
+    "department",
+    "committee",
+    "assembly",
+    "parliament",
+    "bank",
+    "agency",
+    "fund",
+    "project",
+    "dialogue",
+    "conference",
+    "meeting",
+    "training",
+    "seminar",
+    "consultation",
+    "summit",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "fact",
+    "sheet",
+    "what",
+    "is",
+    "needed",
+    "in",
+    "for",
+    "more",
+    "information",
+    "tel",
+    "fax",
+    "email",
+    "block",
+    "avenue",
+    "building",
+    "floor",
+    "nations",
+    "united",
+    "thai",
+    "philippines",
+    "philippine",
+}
+DASH = r"[ \t]*(?:-|–|—|:)[ \t]*"
+# Degrees between a name and a title: "Sarah Lou Ysmael Arriola, J.D., LLM, Director ..."
+POSTNOMINALS = r"(?:(?:J\.?D|LL\.?M|LL\.?B|Ph\.?D|M\.?A|M\.?Sc|MBA|MPA|Esq|Atty)\.?,?[ \t]*)*"
+
+
+def _valid_name(name: str, *, single_ok: bool = False) -> bool:
+    words = name.replace(".", ". ").split()
+    if not words or (len(words) < 2 and not single_ok):
+        return False
+    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
+        return False
+    if any(w.lower() in countries() or w.lower() in cities() for w in words if len(words) == 1):
+        return False
+    return sum(len(w.strip(".")) > 1 for w in words) >= (1 if single_ok else 2) or single_ok
+
+
+def _org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
+    """The organization whose mention lies within [start, end), nearest the start."""
+    best = ("", 10**9)
+    for key, org in orgs.items():
+        for span in org.spans:
+            if start <= span.start and span.end <= end and span.start - start < best[1]:
+                best = (key, span.start - start)
+    return best[0]
+
+
+def _add(found, *, name, honorific, title, org_key, text, start, end, rule, confidence):
+    name = " ".join(name.split()).strip(" ,.-")
+    key = name_key(name)
+    person = found.get(key)
+    if person is None:
+        # "Jean" after "Jean D Cunha": one person, not two.
+        person = next(
+            (
+                p
+                for p in found.values()
+                if len(key.split()) == 1 and key in (p.key.split()[0], p.key.split()[-1])
+            ),
+            None,
+        )
+    if person is None:
+        person = found[key] = PersonFinding(key=key, name=name, honorific=honorific)
+    if title and not person.title:
+        person.title = title
+    if org_key and not person.organization_key:
+        person.organization_key = org_key
+    person.spans.append(Span(start, end, text[start:end], rule, confidence))
+    return person
+
+
+def _clean_title(raw: str) -> str:
+    title = re.split(r"[,;(]|\s+of\s+the\s+|\s+of\s+|\s+-\s+|\s+–\s+", raw.strip(), maxsplit=1)[0]
+    return " ".join(title.split()).strip(" .,-")[:200]
+
+
+def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, PersonFinding]:
+    found: dict[str, PersonFinding] = {}
+
+    # "Dr. Sriprapha Petcharamesree", "Hon. Name"
+    for m in re.finditer(rf"\b({HONORIFIC})[ \t]+({FULL_NAME})", text):
+        name = m.group(2)
+        if _valid_name(name):
+            tail = text[m.end(2) : m.end(2) + 200].split("\n")[0]
+            title_m = TITLE.search(tail[:80]) if tail.startswith(",") else None
+            _add(
+                found,
+                name=name,
+                honorific=m.group(1).rstrip(".") + ".",
+                title=_clean_title(tail[title_m.start() :]) if title_m else "",
+                org_key=_org_at(orgs, m.end(2), m.end(2) + len(tail)),
+                text=text,
+                start=m.start(2),
+                end=m.end(2),
+                rule="honorific-name",
+                confidence=0.9,
+            )
+
+    # "Name, Title[ of|,] Organization"
+    for m in re.finditer(
+        rf"(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}((?:[A-Z][\w.'’-]*[ \t]*)*?(?:{TITLE_WORDS})\b[^\n;]*)",
+        text,
+    ):
+        name = m.group(1)
+        if not _valid_name(name):
+            continue
+        title = _clean_title(m.group(2))
+        _add(
+            found,
+            name=name,
+            honorific="",
+            title=title,
+            org_key=_org_at(orgs, m.start(2), m.end(2)),
+            text=text,
+            start=m.start(1),
+            end=m.end(1),
+            rule="name-comma-title",
+            confidence=0.85,
+        )
+
+    # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
+    for line_m in re.finditer(r"^[^\n]{3,400}$", text, re.M):
+        line, offset = line_m.group(0), line_m.start()
+        first_org = _org_at(orgs, offset, offset + min(len(line), 80))
+        if not first_org:
+            continue
+        org_spans = [s for s in orgs[first_org].spans if offset <= s.start < offset + 80]
+        after = org_spans[0].end - offset
+        # Skip further organizations named at the head: "SEARCH – CIDA:  Name".
+        rest_m = re.match(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})", line[after:])
+        if not rest_m:
+            continue
+        name_start = after + rest_m.end()
+        name_m = re.match(
+            rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))", line[name_start:]
+        )
+        if not name_m:
+            continue
+        name = name_m.group(1)
+        single = len(name.split()) == 1
+        if not _valid_name(name, single_ok=single) or name.isupper():
+            continue
+        if _org_at(orgs, offset + name_start, offset + name_start + len(name)):
+            continue
+        tail = line[name_start + name_m.end() :]
+        title_m = re.match(rf"[ \t]*,[ \t]*([^,\n]*?(?:{TITLE_WORDS})[^,\n]*)", tail)
+        _add(
+            found,
+            name=name,
+            honorific="",
+            title=_clean_title(title_m.group(1)) if title_m else "",
+            org_key=first_org,
+            text=text,
+            start=offset + name_start,
+            end=offset + name_start + len(name),
+            rule="org-dash-name",
+            confidence=0.6 if single else 0.8,
+        )
+
+    # Lists of presenters: "presentations by A from X; B, Title of Y; ..."
+    for m in re.finditer(
+        r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)",
+        text,
+        re.I,
+    ):
+        base = m.start(1)
+        for item_m in re.finditer(r"[^;]+", m.group(1)):
+            item = item_m.group(0)
+            name_m = re.match(
+                rf"\s*(?:and\s*,?\s*|,\s*)*({FULL_NAME})(?=\s*(?:,|from|of|\(|$))", item
+            )
+            if not name_m or not _valid_name(name_m.group(1)):
+                continue
+            start = base + item_m.start() + name_m.start(1)
+            title_m = re.match(r"\s*,\s*([^,;(]+?)\s+(?:of|from)\s", item[name_m.end(1) :])
+            title = (
+                _clean_title(title_m.group(1)) if title_m and TITLE.search(title_m.group(1)) else ""
+            )
+            _add(
+                found,
+                name=name_m.group(1),
+                honorific="",
+                title=title,
+                org_key=_org_at(orgs, start + len(name_m.group(1)), base + item_m.end()),
+                text=text,
+                start=start,
+                end=start + len(name_m.group(1)),
+                rule="presenter-list",
+                confidence=0.85,
+            )
+    return found
