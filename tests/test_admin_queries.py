@@ -72,3 +72,28 @@ def test_every_admin_list_makes_a_constant_number_of_queries(
     for url, n in small.items():
         with django_assert_max_num_queries(n):
             assert curator_client.get(url).status_code == 200
+
+
+def test_every_add_change_and_history_page_opens(curator_client):
+    grow_archive(2)
+    for model, model_admin in admin.site._registry.items():
+        opts = model._meta
+        if opts.app_label not in ("documents", "organizations"):
+            continue
+        obj = model._default_manager.first()
+        prefix = f"admin:{opts.app_label}_{opts.model_name}"
+        urls = [reverse(f"{prefix}_change", args=[obj.pk])]
+        if hasattr(model_admin, "history_view"):
+            urls.append(reverse(f"{prefix}_history", args=[obj.pk]))
+        if model_admin.has_add_permission(_request_for(curator_client)):
+            urls.append(reverse(f"{prefix}_add"))
+        for url in urls:
+            assert curator_client.get(url).status_code == 200, url
+
+
+def _request_for(client):
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/")
+    request.user = client.get(reverse("admin:index")).wsgi_request.user
+    return request
