@@ -147,7 +147,7 @@ class SourceDocumentAdmin(RecordAdmin):
         "is_published",
     ]
     list_filter = [StartYearFilter, "category", "region", "review_status", "is_published"]
-    search_fields = ["title", "source_file"]
+    search_fields = ["title", "source_file", "text"]
     ordering = ["-start_date"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["title"]}
@@ -358,7 +358,8 @@ class MentionAdmin(CuratorAdmin):
     ordering = ["document", "start"]
     list_select_related = ["document", *MENTION_TARGETS]
     autocomplete_fields = ["document", *MENTION_TARGETS]
-    readonly_fields = ["created_at"]
+    readonly_fields = ["passage", "created_at"]
+    list_editable = ["review_status"]
     actions = [confirm_mentions, reject_selected]
 
     def get_queryset(self, request):

@@ -145,7 +145,8 @@ def test_edit_then_revert_from_history(curator_client):
     history_url = reverse("admin:organizations_organization_history", args=[org.pk])
     response = curator_client.get(history_url)
     assertContains(response, "curator")
-    assertContains(response, "Migrant Forum Asia")  # the diff shows the old value
+    assertContains(response, "<strong>Name:</strong>")  # the field-by-field diff
+    assertContains(response, "Migrant Forum Asia")
 
     first = org.history.earliest()
     revert_url = reverse(
@@ -262,3 +263,22 @@ def test_upload_needs_the_add_permission(client):
     user = get_user_model().objects.create_user("intern", password="x-Pass-9z!", is_staff=True)
     client.force_login(user)
     assert client.get(reverse("admin:documents_sourcedocument_upload")).status_code == 403
+
+
+def test_review_one_by_one_on_the_list(curator_client):
+    document = make_document(text="The ILO office in Bangkok.")
+    org = make_organization(name="ILO")
+    mention = mention_of(document, org, "ILO")
+    response = curator_client.get(changelist(Mention), {"review_status__exact": PROPOSED})
+    data = {
+        "form-TOTAL_FORMS": "1",
+        "form-INITIAL_FORMS": "1",
+        "form-0-id": str(mention.pk),
+        "form-0-review_status": REJECTED,
+        "_save": "Save",
+    }
+    response = curator_client.post(response.request["PATH_INFO"], data)
+    assert response.status_code == 302
+    mention.refresh_from_db()
+    assert mention.review_status == REJECTED
+    assert mention.history.first().history_user.username == "curator"
