@@ -70,29 +70,39 @@ def _serialize(objects) -> str:
     return serializers.serialize("json", objects)
 
 
-def _move_rows(relation: Relation, *, source, target) -> tuple[list[int], list[str]]:
-    """Point `relation`'s rows at `target`; a row that would duplicate one there is dropped."""
-    rows = relation.rows(source)
-    constrained = any(
+def _point(row: models.Model, relation: Relation, pk: int) -> None:
+    """Point one row at the record `pk`, through save() so its history records who moved it."""
+    attname = relation.model._meta.get_field(relation.field).attname
+    setattr(row, attname, pk)
+    row.save(update_fields=[attname])
+
+
+def _is_unique_with(relation: Relation) -> bool:
+    """Whether a unique constraint may make a moved row collide with one already there."""
+    return any(
         relation.field in getattr(c, "fields", ()) or getattr(c, "expressions", ())
         for c in relation.model._meta.constraints
         if isinstance(c, models.UniqueConstraint)
     )
-    if not constrained:
-        ids = list(rows.values_list("pk", flat=True))
-        relation.model._default_manager.filter(pk__in=ids).update(**{relation.field: target.pk})
-        return ids, []
+
+
+def _move_rows(relation: Relation, *, source, target) -> tuple[list[int], list[str]]:
+    """Point `relation`'s rows at `target`; a row that would duplicate one there is dropped."""
+    guarded = _is_unique_with(relation)
     moved, dropped = [], []
-    for row in rows:
+    for row in relation.rows(source):
+        if not guarded:
+            _point(row, relation, target.pk)
+            moved.append(row.pk)
+            continue
+        original = _serialize([row])
         try:
             with transaction.atomic():
-                relation.model._default_manager.filter(pk=row.pk).update(
-                    **{relation.field: target.pk}
-                )
+                _point(row, relation, target.pk)
             moved.append(row.pk)
         except IntegrityError:
-            dropped.append(_serialize([row]))
-            row.delete()
+            dropped.append(original)
+            relation.model._default_manager.filter(pk=row.pk).delete()
     return moved, dropped
 
 
@@ -177,13 +187,15 @@ def merge_undo(*, merge: MergeRecord, user=None) -> models.Model:
     for restored in serializers.deserialize("json", snap["source"]):
         restored.save()
     source = model.objects.get(pk=merge.source_pk)
+    source.save()  # a history entry for the return, and derived data (search) refreshed
     target = model.objects.filter(pk=merge.target_pk).first()
     alias_model = OrganizationAlias if model is Organization else PersonAlias
     alias_model.objects.filter(pk__in=snap.get("created_aliases", [])).delete()
     relations = {r.key: r for r in merge_relations(model)}
     for key, ids in snap["moved"].items():
         relation = relations[key]
-        relation.model._default_manager.filter(pk__in=ids).update(**{relation.field: source.pk})
+        for row in relation.model._default_manager.filter(pk__in=ids):
+            _point(row, relation, source.pk)
     for dropped in snap["dropped"]:
         for row in serializers.deserialize("json", dropped):
             row.save()

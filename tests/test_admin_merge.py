@@ -78,6 +78,8 @@ def test_merge_shows_what_will_move_then_merges(curator_client, duplicates):
     assert set(mfa.tags.names()) == {"network"}
     merge = MergeRecord.objects.get()
     assert merge.merged_by.username == "curator"
+    moved = mfa.mentions.get().history.first()
+    assert (moved.history_user.username, moved.organization_id) == ("curator", mfa.pk)
 
 
 def test_old_address_redirects_permanently_after_merge(client, duplicates):
