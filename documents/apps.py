@@ -5,3 +5,8 @@ class DocumentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "documents"
     verbose_name = "Documents, events and conventions"
+
+    def ready(self):
+        from . import signals  # models are loaded only now
+
+        signals.connect(self)

@@ -1,8 +1,8 @@
 """The records of the archive: source documents, conventions, events, and their mentions."""
 
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Count, F, Prefetch, Q
+from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -16,6 +16,16 @@ from organizations.records import (
     ReviewStatus,
     SearchVectorIndex,
 )
+
+
+class SourceDocumentQuerySet(RecordQuerySet):
+    def for_listing(self):
+        """Documents for lists: everything but the full text."""
+        return self.defer("text", "search_vector")
+
+    def for_search_index(self):
+        mentions = Mention.objects.visible().select_related("organization", "person", "convention")
+        return self.prefetch_related("tags", Prefetch("mentions", queryset=mentions))
 
 
 class SourceDocument(RecordBase, DatedRecord):
@@ -41,6 +51,8 @@ class SourceDocument(RecordBase, DatedRecord):
     )
     tags = TaggableManager(blank=True)
 
+    objects = SourceDocumentQuerySet.as_manager()
+
     class Meta(DatedRecord.Meta):
         ordering = ["-start_date", "title"]
         verbose_name = "source document"
@@ -51,6 +63,27 @@ class SourceDocument(RecordBase, DatedRecord):
 
     def get_absolute_url(self):
         return reverse("documents:document-detail", kwargs={"slug": self.slug})
+
+    def index_components(self) -> dict[str, str]:
+        """What search weighs: A the title, B tags and the names it mentions, C the text."""
+        targets = [m.target for m in self.mentions.all() if not m.event_id]
+        names = {str(t) for t in targets if t.is_published and t.review_status != "rejected"}
+        tags = [t.name for t in self.tags.all()]
+        return {
+            "A": self.title,
+            "B": " ".join([self.category, self.region, *tags, *sorted(names)]),
+            "C": self.text,
+        }
+
+
+class ConventionQuerySet(RecordQuerySet):
+    def with_counts(self):
+        """Each instrument with the number of published events that discuss it."""
+        visible = Q(events__is_published=True) & ~Q(events__review_status=ReviewStatus.REJECTED)
+        return self.annotate(event_count=Count("events", filter=visible, distinct=True))
+
+    def for_search_index(self):
+        return self.prefetch_related("tags")
 
 
 class Convention(RecordBase, DatedRecord):
@@ -87,6 +120,8 @@ class Convention(RecordBase, DatedRecord):
     description = models.TextField(blank=True)
     tags = TaggableManager(blank=True)
 
+    objects = ConventionQuerySet.as_manager()
+
     class Meta(DatedRecord.Meta):
         ordering = ["body", "kind", "number", "identifier"]
         constraints = [
@@ -104,6 +139,38 @@ class Convention(RecordBase, DatedRecord):
 
     def get_absolute_url(self):
         return reverse("documents:convention-detail", kwargs={"slug": self.slug})
+
+    def index_components(self) -> dict[str, str]:
+        """What search weighs: A identifier and titles, B body, kind and tags, C description."""
+        tags = [t.name for t in self.tags.all()]
+        return {
+            "A": f"{self.identifier} {self.short_name} {self.title}",
+            "B": " ".join([self.get_body_display(), self.get_kind_display(), *tags]),
+            "C": self.description,
+        }
+
+
+class EventQuerySet(RecordQuerySet):
+    def for_listing(self):
+        """Events for lists and timelines, in date order."""
+        return self.defer("search_vector").order_by("start_date", "name")
+
+    def in_year(self, year: int):
+        return self.filter(start_date__year=year)
+
+    def year_counts(self):
+        """Rows of {year, n}: how many events began in each year, oldest first."""
+        return (
+            self.filter(start_date__isnull=False)
+            .annotate(year=ExtractYear("start_date"))
+            .values("year")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("year")
+        )
+
+    def for_search_index(self):
+        public = Organization.objects.published()
+        return self.prefetch_related(Prefetch("organizations", queryset=public), "tags")
 
 
 class Event(RecordBase, DatedRecord):
@@ -155,7 +222,7 @@ class Event(RecordBase, DatedRecord):
     )
     tags = TaggableManager(blank=True)
 
-    objects = RecordQuerySet.as_manager()
+    objects = EventQuerySet.as_manager()
 
     class Meta(DatedRecord.Meta):
         ordering = ["start_date", "name"]
@@ -173,6 +240,16 @@ class Event(RecordBase, DatedRecord):
     @property
     def place_display(self) -> str:
         return ", ".join(p for p in (self.city, country_name(self.country)) if p)
+
+    def index_components(self) -> dict[str, str]:
+        """What search weighs: A the name, B organizations, place and tags, C the description."""
+        orgs = [f"{o.name} {o.acronym}" for o in self.organizations.all()]
+        tags = [t.name for t in self.tags.all()]
+        return {
+            "A": self.name,
+            "B": " ".join([self.place_display, self.get_kind_display(), *orgs, *tags]),
+            "C": self.description,
+        }
 
 
 class EventOrganization(models.Model):
@@ -259,6 +336,23 @@ class MentionQuerySet(models.QuerySet):
 
     def pending_review(self):
         return self.filter(review_status=ReviewStatus.PROPOSED)
+
+    def public(self):
+        """Visible mentions in public documents."""
+        return (
+            self.visible()
+            .filter(document__is_published=True)
+            .exclude(document__review_status=ReviewStatus.REJECTED)
+        )
+
+    def with_passage(self, chars: int = 90):
+        """Each mention with `passage_text`, its span and `chars` either side, from the database."""
+        context_start = Greatest(F("start") - chars, 0)
+        length = F("end") - context_start + chars
+        return self.annotate(
+            passage_start=context_start,
+            passage_text=Substr("document__text", context_start + 1, length),
+        )
 
 
 MENTION_TARGETS = ("organization", "person", "event", "convention")

@@ -5,10 +5,14 @@ from . import views
 app_name = "documents"
 
 urlpatterns = [
+    path("search/", views.search_results, name="search"),
     path("documents/", views.document_list, name="document-list"),
     path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
-    path("events/", views.event_list, name="event-list"),
+    path("events/", views.event_archive, name="event-list"),
+    path("events/<int:year>/", views.event_archive_year, name="event-archive-year"),
     path("events/<slug:slug>/", views.event_detail, name="event-detail"),
     path("conventions/", views.convention_list, name="convention-list"),
     path("conventions/<slug:slug>/", views.convention_detail, name="convention-detail"),
+    path("tags/", views.tag_list, name="tag-list"),
+    path("tags/<slug:slug>/", views.tag_detail, name="tag-detail"),
 ]

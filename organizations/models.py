@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
@@ -30,6 +30,47 @@ class OrganizationQuerySet(RecordQuerySet):
         return self.filter(
             Q(name_key=key) | Q(acronym__iexact=name.strip()) | Q(aliases__name_key=key)
         ).distinct()
+
+    def starting_with(self, text: str):
+        """Organizations whose name, acronym or an alias starts with `text` (type-ahead)."""
+        key = name_key(text)
+        if not key:
+            return self.none()
+        return self.filter(
+            Q(name_key__startswith=key)
+            | Q(name_key__contains=f" {key}")
+            | Q(acronym__istartswith=text.strip())
+            | Q(aliases__name_key__startswith=key)
+        ).distinct()
+
+    def with_counts(self):
+        """Each organization with its numbers of published events and mentioning documents."""
+        # The through models live in `documents`; reach them by relation, not by import.
+        event_role = self.model.event_roles.field.model
+        mention = self.model.mentions.field.model
+        rejected = ReviewStatus.REJECTED
+        events = (
+            event_role.objects.filter(organization=OuterRef("pk"), event__is_published=True)
+            .exclude(event__review_status=rejected)
+            .values("organization")
+            .annotate(n=Count("event", distinct=True))
+            .values("n")
+        )
+        documents = (
+            mention.objects.filter(organization=OuterRef("pk"), document__is_published=True)
+            .exclude(review_status=rejected)
+            .exclude(document__review_status=rejected)
+            .values("organization")
+            .annotate(n=Count("document", distinct=True))
+            .values("n")
+        )
+        return self.annotate(
+            event_count=Coalesce(Subquery(events), 0),
+            document_count=Coalesce(Subquery(documents), 0),
+        )
+
+    def for_search_index(self):
+        return self.prefetch_related("aliases", "tags")
 
 
 class Organization(RecordBase):
@@ -101,6 +142,11 @@ class Organization(RecordBase):
     def get_absolute_url(self):
         return reverse("organizations:organization-detail", kwargs={"slug": self.slug})
 
+    def index_components(self) -> dict[str, str]:
+        """What search weighs: A name and acronym, B aliases and tags, C the description."""
+        others = [*(a.name for a in self.aliases.all()), *(t.name for t in self.tags.all())]
+        return {"A": f"{self.name} {self.acronym}", "B": " ".join(others), "C": self.description}
+
 
 class OrganizationAlias(models.Model):
     class Kind(models.TextChoices):
@@ -145,6 +191,20 @@ class PersonQuerySet(RecordQuerySet):
         ]
         return self.filter(pk__in=duplicate_ids(names))
 
+    def with_counts(self):
+        """Each person with the number of published events they took part in."""
+        return self.annotate(
+            event_count=Count(
+                "event_roles__event",
+                filter=Q(event_roles__event__is_published=True)
+                & ~Q(event_roles__event__review_status=ReviewStatus.REJECTED),
+                distinct=True,
+            )
+        )
+
+    def for_search_index(self):
+        return self.prefetch_related("aliases", "tags")
+
     def matching_name(self, name: str):
         """People whose name or alias equals `name`, ignoring case, accents and punctuation."""
         key = name_key(name)
@@ -184,6 +244,11 @@ class Person(RecordBase):
     @property
     def display_name(self) -> str:
         return f"{self.honorific} {self.name}" if self.honorific else self.name
+
+    def index_components(self) -> dict[str, str]:
+        """What search weighs: A the name, B aliases and tags, C the description."""
+        others = [*(a.name for a in self.aliases.all()), *(t.name for t in self.tags.all())]
+        return {"A": self.name, "B": " ".join(others), "C": self.description}
 
 
 class PersonAlias(models.Model):

@@ -1,46 +1,176 @@
 from django.core.paginator import Paginator
+from django.db.models import Count, Q
+from django.db.models.functions import Substr, Upper
+from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
+from .charts import year_chart
+from .countries import country_name
 from .models import Organization, Person
 from .services import redirect_merged
+from .text import document_passages
 
 PAGE_SIZE = 50
+TIMELINE_PAGE_SIZE = 25
+SUGGESTIONS = 10
+CO_APPEARING = 12
 
 
 def organization_list(request):
-    organizations = Organization.objects.published()
+    filters = {
+        "q": request.GET.get("q", "").strip()[:200],
+        "kind": request.GET.get("kind", ""),
+        "country": request.GET.get("country", ""),
+        "letter": request.GET.get("letter", "")[:1].upper(),
+    }
+    published = Organization.objects.published()
+    organizations = published.with_counts().order_by("name")
+    if filters["q"]:
+        organizations = organizations.filter(pk__in=published.starting_with(filters["q"]))
+    if filters["kind"]:
+        organizations = organizations.filter(kind=filters["kind"])
+    if filters["country"]:
+        organizations = organizations.filter(country=filters["country"])
+    if filters["letter"]:
+        organizations = organizations.filter(name_key__startswith=filters["letter"].lower())
     page = Paginator(organizations, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "organizations/organization_list.html", {"page_obj": page})
+    countries = published.exclude(country="").values_list("country", flat=True).distinct()
+    letters = (
+        published.annotate(letter=Upper(Substr("name_key", 1, 1)))
+        .order_by("letter")
+        .values_list("letter", flat=True)
+        .distinct()
+    )
+    context = {
+        "page_obj": page,
+        "filters": filters,
+        "kind_options": Organization.Kind.choices,
+        "country_options": sorted(
+            ((c, country_name(c)) for c in countries.order_by("country")), key=lambda c: c[1]
+        ),
+        "letters": list(letters),
+    }
+    return render(request, "organizations/organization_list.html", context)
+
+
+def organization_suggest(request):
+    """Type-ahead for the organization search box: a few names, acronyms and addresses."""
+    text = request.GET.get("q", "").strip()[:100]
+    matches = Organization.objects.published().starting_with(text).order_by("name")
+    rows = matches.values("name", "acronym", "slug")[:SUGGESTIONS] if text else []
+    suggestions = [
+        {
+            "name": row["name"],
+            "acronym": row["acronym"],
+            "url": Organization(slug=row["slug"]).get_absolute_url(),
+        }
+        for row in rows
+    ]
+    return JsonResponse({"query": text, "suggestions": suggestions})
 
 
 @redirect_merged(Organization)
 def organization_detail(request, slug):
     organization = get_object_or_404(
-        Organization.objects.published().select_related("parent"), slug=slug
+        Organization.objects.published().select_related("parent").prefetch_related("tags"),
+        slug=slug,
+    )
+    events = organization.events.published().distinct()
+    roles_here = Q(event_roles__event__organization_roles__organization=organization)
+    co_appearing = (
+        Organization.objects.published()
+        .filter(roles_here)
+        .exclude(pk=organization.pk)
+        .annotate(shared=Count("event_roles__event", distinct=True))
+        .order_by("-shared", "name")[:CO_APPEARING]
+    )
+    people = (
+        Person.objects.published()
+        .filter(
+            Q(affiliations__organization=organization) | Q(event_roles__affiliation=organization)
+        )
+        .distinct()
+        .order_by("name")
+    )
+    mentions = (
+        organization.mentions.public()
+        .select_related("document")
+        .only("start", "end", "organization", "document", "document__title", "document__slug")
+        .with_passage()
+        .order_by("-document__start_date", "document_id", "start")
+    )
+    documents_page = Paginator(
+        organization.mentions.public()
+        .values("document", "document__start_date")
+        .distinct()
+        .order_by("-document__start_date", "document"),
+        TIMELINE_PAGE_SIZE,
+    ).get_page(request.GET.get("documents_page"))
+    page_documents = [row["document"] for row in documents_page]
+    # Events and conventions live in `documents`, which depends on us: reach them by relation.
+    convention_model = organization.events.model.conventions.field.related_model
+    conventions = (
+        convention_model.objects.published()
+        .filter(events__organization_roles__organization=organization)
+        .annotate(shared=Count("events", distinct=True))
+        .order_by("-shared", "identifier")
     )
     context = {
         "organization": organization,
         "aliases": organization.aliases.all(),
+        "country": country_name(organization.country),
+        "parent": organization.parent if _public(organization.parent) else None,
         "children": organization.children.published(),
-        "events": organization.events.published().order_by("start_date").distinct()[:PAGE_SIZE],
+        "events_page": Paginator(events.for_listing(), TIMELINE_PAGE_SIZE).get_page(
+            request.GET.get("events_page")
+        ),
+        "chart": year_chart(events.year_counts()),
+        "people": people[:PAGE_SIZE],
+        "conventions": conventions,
+        "documents_page": documents_page,
+        "passages": document_passages(
+            mentions.filter(document__in=page_documents)[: TIMELINE_PAGE_SIZE * 3], per_document=3
+        ),
+        "co_appearing": co_appearing,
     }
     return render(request, "organizations/organization_detail.html", context)
 
 
+def _public(record) -> bool:
+    return record is not None and record.is_published and record.review_status != "rejected"
+
+
 def person_list(request):
-    people = Person.objects.published()
+    people = Person.objects.published().with_counts().order_by("name")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organizations/person_list.html", {"page_obj": page})
 
 
 @redirect_merged(Person)
 def person_detail(request, slug):
-    person = get_object_or_404(Person.objects.published(), slug=slug)
+    person = get_object_or_404(Person.objects.published().prefetch_related("tags"), slug=slug)
+    roles = (
+        person.event_roles.filter(event__is_published=True)
+        .exclude(event__review_status="rejected")
+        .exclude(review_status="rejected")
+        .select_related("event", "affiliation")
+        .order_by("event__start_date", "event__name")
+    )
+    mentions = (
+        person.mentions.public()
+        .select_related("document")
+        .only("start", "end", "person", "document", "document__title", "document__slug")
+        .with_passage()
+        .order_by("-document__start_date", "document_id", "start")
+    )
     context = {
         "person": person,
-        "affiliations": person.affiliations.exclude(review_status="rejected").select_related(
-            "organization"
-        ),
-        "events": person.events.published().order_by("start_date").distinct()[:PAGE_SIZE],
+        "aliases": person.aliases.all(),
+        "affiliations": person.affiliations.exclude(review_status="rejected")
+        .filter(Q(organization=None) | Q(organization__is_published=True))
+        .select_related("organization"),
+        "roles_page": Paginator(roles, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page")),
+        "chart": year_chart(person.events.published().distinct().year_counts()),
+        "passages": document_passages(mentions[:PAGE_SIZE]),
     }
     return render(request, "organizations/person_detail.html", context)

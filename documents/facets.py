@@ -1,0 +1,160 @@
+"""Facets for search results: what each matched record is (type, year, organizations, country,
+conventions, tags), loaded in a fixed number of queries however many records matched."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from taggit.models import TaggedItem
+
+from organizations.countries import country_name
+from organizations.models import Organization, Person
+
+from .models import Convention, Event, EventOrganization, Mention, SourceDocument
+
+FACET_LABELS = {
+    "type": "Type",
+    "year": "Year",
+    "organization": "Organization",
+    "country": "Country",
+    "convention": "Convention",
+    "tag": "Tag",
+}
+TYPE_LABELS = {
+    "document": "Documents",
+    "event": "Events",
+    "organization": "Organizations",
+    "person": "People",
+    "convention": "Conventions",
+}
+MODELS = {
+    "document": SourceDocument,
+    "event": Event,
+    "organization": Organization,
+    "person": Person,
+    "convention": Convention,
+}
+
+Key = tuple[str, int]
+ORG_FIELDS = ("organization__slug", "organization__name", "organization__acronym")
+
+
+def _org_label(name: str, acronym: str) -> str:
+    return f"{name} ({acronym})" if acronym else name
+
+
+def match_attributes(matches) -> tuple[dict[Key, dict[str, set[str]]], dict[str, dict[str, str]]]:
+    """For each public matched record, its facet values; and a label for every value seen."""
+    ids: dict[str, list[int]] = defaultdict(list)
+    for kind, pk, _rank in matches:
+        ids[kind].append(pk)
+    attrs: dict[Key, dict[str, set[str]]] = {}
+    labels: dict[str, dict[str, str]] = defaultdict(dict)
+    labels["type"] = dict(TYPE_LABELS)
+
+    def add(kind, pk, facet, value, label=None):
+        if (kind, pk) in attrs and value:
+            attrs[(kind, pk)][facet].add(str(value))
+            labels[facet][str(value)] = label or str(value)
+
+    for kind, model in MODELS.items():
+        if not ids[kind]:
+            continue
+        fields = ["pk", "slug"]
+        fields += {
+            "document": ["start_date"],
+            "event": ["start_date", "country"],
+            "organization": ["country", "name", "acronym"],
+            "person": [],
+            "convention": ["start_date", "identifier"],
+        }[kind]
+        for row in model.objects.published().filter(pk__in=ids[kind]).values(*fields):
+            attrs[(kind, row["pk"])] = defaultdict(set)
+            add(kind, row["pk"], "type", kind, TYPE_LABELS[kind])
+            if row.get("start_date"):
+                add(kind, row["pk"], "year", row["start_date"].year)
+            if row.get("country"):
+                add(kind, row["pk"], "country", row["country"], country_name(row["country"]))
+            if kind == "organization":
+                label = _org_label(row["name"], row["acronym"])
+                add(kind, row["pk"], "organization", row["slug"], label)
+            if kind == "convention":
+                add(kind, row["pk"], "convention", row["slug"], row["identifier"])
+    _add_relations(ids, add)
+    _add_tags(ids, add)
+    return attrs, labels
+
+
+def _add_relations(ids, add) -> None:
+    public_org = Q(organization__is_published=True) & ~Q(organization__review_status="rejected")
+    if ids["event"]:
+        for event_id, slug, name, acronym in (
+            EventOrganization.objects.filter(public_org, event_id__in=ids["event"])
+            .exclude(review_status="rejected")
+            .values_list(
+                "event_id", "organization__slug", "organization__name", "organization__acronym"
+            )
+        ):
+            add("event", event_id, "organization", slug, _org_label(name, acronym))
+        through = Event.conventions.through
+        for event_id, slug, identifier in through.objects.filter(
+            event_id__in=ids["event"], convention__is_published=True
+        ).values_list("event_id", "convention__slug", "convention__identifier"):
+            add("event", event_id, "convention", slug, identifier)
+    if ids["document"]:
+        mentions = Mention.objects.visible().filter(document_id__in=ids["document"])
+        for doc_id, slug, name, acronym in (
+            mentions.filter(public_org)
+            .values_list(
+                "document_id", "organization__slug", "organization__name", "organization__acronym"
+            )
+            .distinct()
+        ):
+            add(
+                "document", doc_id, "organization", slug, f"{name} ({acronym})" if acronym else name
+            )
+        for doc_id, slug, identifier in (
+            mentions.filter(convention__is_published=True)
+            .values_list("document_id", "convention__slug", "convention__identifier")
+            .distinct()
+        ):
+            add("document", doc_id, "convention", slug, identifier)
+
+
+def _add_tags(ids, add) -> None:
+    types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
+    kind_of_type = {ct.pk: kind for kind, ct in types.items()}
+    condition = Q()
+    for kind, pks in ids.items():
+        if pks:
+            condition |= Q(content_type=types[kind], object_id__in=pks)
+    if not condition:
+        return
+    for type_id, object_id, slug, name in TaggedItem.objects.filter(condition).values_list(
+        "content_type_id", "object_id", "tag__slug", "tag__name"
+    ):
+        add(kind_of_type[type_id], object_id, "tag", slug, name)
+
+
+def facet_counts(attribute_sets, labels, filters) -> list[dict]:
+    """Every facet value among the records shown, with how many of them carry it."""
+    facets = []
+    for name, title in FACET_LABELS.items():
+        counter = Counter(value for attrs in attribute_sets for value in attrs.get(name, ()))
+        if name == "year":
+            ordered = sorted(counter.items(), key=lambda kv: kv[0], reverse=True)
+        else:
+            ordered = sorted(counter.items(), key=lambda kv: (-kv[1], labels[name][kv[0]].lower()))
+        values = [
+            {
+                "value": value,
+                "label": labels[name][value],
+                "count": count,
+                "selected": filters.get(name) == value,
+            }
+            for value, count in ordered
+        ]
+        facets.append({"name": name, "label": title, "values": values})
+    return facets

@@ -1,0 +1,395 @@
+"""The one way into search: `search(query, filters=...)` over every public record type.
+
+Both engines give one result shape, `SearchResults`: ranked `(kind, pk, rank)` matches, facet
+counts, and a lazily loaded hit list (records plus XSS-safe highlighted snippets) to paginate.
+PostgreSQL uses the stored weighted `search_vector` columns (A title, B names and tags, C body)
+with websearch syntax, plus trigram similarity on names for typos when pg_trgm is there. SQLite
+uses one FTS5 table, weighted the same way through bm25(). We branch on the engine once, in
+`_engine()`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramSimilarity,
+)
+from django.db import connection, transaction
+from django.db.models import F, Value
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from organizations.models import Organization, Person
+
+from .facets import FACET_LABELS, facet_counts, match_attributes
+from .models import Convention, Event, SourceDocument
+
+# Kinds in the order results of equal rank are shown; the code doubles as the FTS5 rowid tag.
+KINDS: dict[str, type] = {
+    "document": SourceDocument,
+    "event": Event,
+    "organization": Organization,
+    "person": Person,
+    "convention": Convention,
+}
+KIND_LABELS = {
+    "document": "Documents",
+    "event": "Events",
+    "organization": "Organizations",
+    "person": "People",
+    "convention": "Conventions",
+}
+KIND_CODES = {kind: n for n, kind in enumerate(KINDS, start=1)}
+BODY_FIELD = {"document": "text"}  # the others keep their body in `description`
+MAX_QUERY_CHARS = 300
+MAX_MATCHES = 1000  # facets and filters work over the best thousand matches
+FTS_TABLE = "search_index"
+TEXT_CONFIG = "english"
+# Private-use characters mark highlights inside snippets until the text is escaped.
+START_SEL, STOP_SEL = "\ue000", "\ue001"
+WEIGHTS = {"A": 10.0, "B": 4.0, "C": 1.0}  # SQLite bm25 column weights, in step with PG's A/B/C
+TRIGRAM_THRESHOLD = 0.3
+
+
+def kind_of(model) -> str:
+    return next(k for k, m in KINDS.items() if m is model or isinstance(model, m))
+
+
+def clean_query(query: str | None) -> str:
+    """The user's text, made safe for any engine: no control characters, bounded length."""
+    text = re.sub(r"[\x00-\x1f\x7f\ue000\ue001]", " ", query or "")
+    return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
+
+
+def highlight(snippet: str) -> SafeString:
+    """Escape a snippet, then turn the sentinel markers into <mark>: document text stays text."""
+    escaped = escape(snippet.replace("\n", " "))
+    return mark_safe(escaped.replace(START_SEL, "<mark>").replace(STOP_SEL, "</mark>"))
+
+
+# --- Results ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Hit:
+    kind: str
+    object: object
+    rank: float
+    snippet: SafeString
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind][:-1] if self.kind != "person" else "Person"
+
+
+class HitList:
+    """The ranked matches, sliced by the Paginator; only the shown page is loaded."""
+
+    def __init__(self, matches: list[tuple[str, int, float]], terms: str):
+        self.matches, self.terms = matches, terms
+
+    def __len__(self):
+        return len(self.matches)
+
+    def count(self):
+        return len(self.matches)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return _load_hits(self.matches[index], self.terms)
+        return _load_hits([self.matches[index]], self.terms)[0]
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: HitList
+    facets: list[dict]
+    total: int
+    filters: dict[str, str]
+
+
+# --- Entry point -----------------------------------------------------------------------------
+
+
+def search(query: str | None, *, filters: dict[str, str] | None = None) -> SearchResults:
+    """Ranked public records matching `query`, narrowed by facet `filters`, with facet counts."""
+    terms = clean_query(query)
+    filters = {k: str(v) for k, v in (filters or {}).items() if v and k in FACET_LABELS}
+    matches = _engine().matches(terms) if terms else []
+    attributes, labels = match_attributes(matches)
+    matches = [m for m in matches if (m[0], m[1]) in attributes]  # drops unpublished stragglers
+    kept = [m for m in matches if _passes(attributes[(m[0], m[1])], filters)]
+    facets = facet_counts([attributes[(m[0], m[1])] for m in kept], labels, filters)
+    return SearchResults(terms, HitList(kept, terms), facets, len(kept), filters)
+
+
+def _passes(attrs: dict[str, set[str]], filters: dict[str, str]) -> bool:
+    return all(value in attrs.get(name, ()) for name, value in filters.items())
+
+
+def _order(rows: Iterable[tuple[str, int, float]]) -> list[tuple[str, int, float]]:
+    """Best rank first; equal ranks by kind then id, so both engines agree on ties."""
+    best: dict[tuple[str, int], float] = {}
+    for kind, pk, rank in rows:
+        best[(kind, pk)] = max(rank, best.get((kind, pk), float("-inf")))
+    ordered = sorted(
+        best.items(), key=lambda kv: (-float(f"{kv[1]:.6g}"), KIND_CODES[kv[0][0]], kv[0][1])
+    )
+    return [(kind, pk, rank) for (kind, pk), rank in ordered[:MAX_MATCHES]]
+
+
+def _load_hits(matches, terms: str) -> list[Hit]:
+    by_kind: dict[str, list[int]] = {}
+    for kind, pk, _rank in matches:
+        by_kind.setdefault(kind, []).append(pk)
+    objects, snippets = {}, {}
+    for kind, pks in by_kind.items():
+        model = KINDS[kind]
+        queryset = model.objects.published()
+        if kind == "document":
+            queryset = queryset.for_listing()
+        for obj in queryset.filter(pk__in=pks):
+            objects[(kind, obj.pk)] = obj
+        snippets.update(
+            {(kind, pk): text for pk, text in _engine().snippets(kind, pks, terms).items()}
+        )
+    return [
+        Hit(kind, objects[(kind, pk)], rank, highlight(snippets.get((kind, pk), "")))
+        for kind, pk, rank in matches
+        if (kind, pk) in objects
+    ]
+
+
+# --- Index maintenance -----------------------------------------------------------------------
+
+
+def index_record(obj) -> None:
+    """Bring one record's index entry up to date (or drop it when it is no longer public)."""
+    _engine().update(kind_of(obj), [obj])
+
+
+def unindex_record(kind: str, pk: int) -> None:
+    _engine().delete(kind, pk)
+
+
+def search_index_rebuild() -> dict[str, int]:
+    """Rebuild the whole search index from the records; returns how many of each were indexed."""
+    engine = _engine()
+    counts = {}
+    with transaction.atomic():
+        engine.ensure()
+        engine.clear()
+        for kind, model in KINDS.items():
+            records = model.objects.for_search_index().order_by("pk")
+            counts[kind] = engine.update(kind, records.iterator(chunk_size=500))
+    return counts
+
+
+def search_backend_ensure() -> None:
+    """Create what the engine needs outside migrations (FTS5 table, or pg_trgm when allowed)."""
+    _engine().ensure()
+
+
+def _engine():
+    return PostgresEngine if connection.vendor == "postgresql" else SqliteEngine
+
+
+def _is_public(obj) -> bool:
+    return obj.is_published and obj.review_status != "rejected"
+
+
+# --- SQLite: FTS5 ----------------------------------------------------------------------------
+
+
+def fts5_query(terms: str) -> str:
+    """User text as a safe FTS5 query: each word or "quoted phrase" becomes a quoted phrase."""
+    if terms.count('"') % 2:
+        terms += '"'
+    phrases = []
+    for bit in re.findall(r'"[^"]*"|[^\s"]+', terms):
+        words = re.findall(r"\w+", bit)
+        is_operator = not bit.startswith('"') and bit.lower() in {"and", "or", "not"}
+        if words and not is_operator:
+            phrases.append('"' + " ".join(words) + '"')
+    return " ".join(phrases)
+
+
+class SqliteEngine:
+    @staticmethod
+    def ensure():
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+                "kind UNINDEXED, title, names, body, "
+                "tokenize = 'porter unicode61 remove_diacritics 2')"
+            )
+
+    @staticmethod
+    def clear():
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+    @staticmethod
+    def _rowid(kind: str, pk: int) -> int:
+        return pk * 16 + KIND_CODES[kind]
+
+    @classmethod
+    def update(cls, kind: str, records) -> int:
+        cls.ensure()  # a database migrated before search existed gets its table on first write
+        n = 0
+        with connection.cursor() as cursor:
+            for obj in records:
+                rowid = cls._rowid(kind, obj.pk)
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [rowid])
+                if not _is_public(obj):
+                    continue
+                parts = obj.index_components()
+                cursor.execute(
+                    f"INSERT INTO {FTS_TABLE} (rowid, kind, title, names, body) "
+                    "VALUES (%s, %s, %s, %s, %s)",
+                    [rowid, kind, parts["A"], parts["B"], parts["C"]],
+                )
+                n += 1
+        return n
+
+    @classmethod
+    def delete(cls, kind: str, pk: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [cls._rowid(kind, pk)])
+
+    @staticmethod
+    def matches(terms: str) -> list[tuple[str, int, float]]:
+        match = fts5_query(terms)
+        if not match:
+            return []
+        weights = ", ".join(str(w) for w in WEIGHTS.values())
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT kind, rowid / 16, -bm25({FTS_TABLE}, 0, {weights}) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s ORDER BY bm25({FTS_TABLE}, 0, {weights}) LIMIT %s",
+                [match, MAX_MATCHES],
+            )
+            return _order(cursor.fetchall())
+
+    @classmethod
+    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+        match = fts5_query(terms)
+        rowids = [cls._rowid(kind, pk) for pk in pks]
+        placeholders = ", ".join(["%s"] * len(rowids))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT rowid / 16, snippet({FTS_TABLE}, -1, %s, %s, '…', 28) FROM {FTS_TABLE} "
+                f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
+                [START_SEL, STOP_SEL, match, *rowids],
+            )
+            return dict(cursor.fetchall())
+
+
+# --- PostgreSQL: weighted tsvector, websearch, trigram ---------------------------------------
+
+
+@cache
+def _has_trigram() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+TRIGRAM_NAMES = {"organization": "name", "person": "name", "event": "name"}
+
+
+class PostgresEngine:
+    @staticmethod
+    def ensure():
+        # Typos in names need pg_trgm; it is optional, so a refusal only turns that branch off.
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except Exception:
+            pass
+        _has_trigram.cache_clear()
+
+    @staticmethod
+    def clear():
+        pass  # every row is rewritten by update()
+
+    @staticmethod
+    def _vector(parts: dict[str, str]):
+        return (
+            SearchVector(Value(parts["A"]), weight="A", config=TEXT_CONFIG)
+            + SearchVector(Value(parts["B"]), weight="B", config=TEXT_CONFIG)
+            + SearchVector(Value(parts["C"]), weight="C", config=TEXT_CONFIG)
+        )
+
+    @classmethod
+    def update(cls, kind: str, records) -> int:
+        model, n = KINDS[kind], 0
+        for obj in records:
+            vector = cls._vector(obj.index_components()) if _is_public(obj) else None
+            model.objects.filter(pk=obj.pk).update(search_vector=vector)
+            n += vector is not None
+        return n
+
+    @staticmethod
+    def delete(kind: str, pk: int) -> None:
+        pass  # the row and its vector went together
+
+    @staticmethod
+    def _query(terms: str) -> SearchQuery:
+        return SearchQuery(terms, search_type="websearch", config=TEXT_CONFIG)
+
+    @classmethod
+    def matches(cls, terms: str) -> list[tuple[str, int, float]]:
+        query, rows = cls._query(terms), []
+        for kind, model in KINDS.items():
+            found = (
+                model.objects.published()
+                .filter(search_vector=query)
+                .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
+                .order_by("-rank")
+                .values_list("pk", "rank")[:MAX_MATCHES]
+            )
+            rows += [(kind, pk, rank) for pk, rank in found]
+        if _has_trigram():
+            rows += cls._similar_names(terms)
+        return _order(rows)
+
+    @staticmethod
+    def _similar_names(terms: str) -> list[tuple[str, int, float]]:
+        """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches."""
+        rows = []
+        for kind, name_field in TRIGRAM_NAMES.items():
+            similar = (
+                KINDS[kind]
+                .objects.published()
+                .annotate(similarity=TrigramSimilarity(name_field, terms))
+                .filter(similarity__gte=TRIGRAM_THRESHOLD)
+                .order_by("-similarity")
+                .values_list("pk", "similarity")[:20]
+            )
+            rows += [(kind, pk, similarity * 0.01) for pk, similarity in similar]
+        return rows
+
+    @classmethod
+    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+        headline = SearchHeadline(
+            BODY_FIELD.get(kind, "description"),
+            cls._query(terms),
+            config=TEXT_CONFIG,
+            start_sel=START_SEL,
+            stop_sel=STOP_SEL,
+            max_words=40,
+            min_words=20,
+            short_word=2,
+        )
+        rows = KINDS[kind].objects.filter(pk__in=pks).annotate(snippet=headline)
+        return dict(rows.values_list("pk", "snippet"))

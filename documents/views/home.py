@@ -1,0 +1,87 @@
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+from taggit.models import Tag
+
+from organizations.charts import year_chart
+from organizations.models import Organization, Person
+
+from ..models import Convention, Event, SourceDocument
+from ..search import KIND_LABELS, search
+
+PAGE_SIZE = 20
+TAG_PAGE_SIZE = 50
+
+
+def home(request):
+    documents = SourceDocument.objects.published()
+    context = {
+        "counts": {
+            "documents": documents.count(),
+            "events": Event.objects.published().count(),
+            "organizations": Organization.objects.published().count(),
+            "people": Person.objects.published().count(),
+            "conventions": Convention.objects.published().count(),
+        },
+        "chart": year_chart(Event.objects.published().year_counts()),
+        "recent_documents": documents.for_listing().order_by("-start_date", "title")[:8],
+        "recent_events": Event.objects.published().for_listing().order_by("-start_date")[:6],
+        "top_organizations": Organization.objects.published()
+        .with_counts()
+        .order_by("-event_count", "name")[:10],
+        "conventions": Convention.objects.published()
+        .with_counts()
+        .order_by("-event_count", "identifier")[:8],
+    }
+    return render(request, "home.html", context)
+
+
+def search_results(request):
+    query = request.GET.get("q", "")
+    filters = {name: request.GET.get(name, "") for name in ("type", "year", "organization")}
+    filters |= {name: request.GET.get(name, "") for name in ("country", "convention", "tag")}
+    results = search(query, filters=filters)
+    page = Paginator(results.hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "query": results.query,
+        "results": results,
+        "page_obj": page,
+        "facets": results.facets,
+        "active_filters": [
+            {"name": f["name"], "label": f["label"], "value": v["label"]}
+            for f in results.facets
+            for v in f["values"]
+            if v["selected"]
+        ],
+        "kind_labels": KIND_LABELS,
+    }
+    return render(request, "documents/search_results.html", context)
+
+
+def tag_list(request):
+    tags = Tag.objects.annotate(n=Count("taggit_taggeditem_items")).filter(n__gt=0).order_by("name")
+    page = Paginator(tags, 200).get_page(request.GET.get("page"))
+    return render(request, "documents/tag_list.html", {"page_obj": page})
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    sections = [
+        ("Documents", SourceDocument.objects.published().for_listing()),
+        ("Events", Event.objects.published().for_listing()),
+        ("Organizations", Organization.objects.published()),
+        ("People", Person.objects.published()),
+        ("Conventions", Convention.objects.published()),
+    ]
+    groups = []
+    for label, queryset in sections:
+        records = list(queryset.filter(tags__slug=tag.slug).distinct()[: TAG_PAGE_SIZE + 1])
+        if records:
+            groups.append(
+                {
+                    "label": label,
+                    "records": records[:TAG_PAGE_SIZE],
+                    "more": len(records) > TAG_PAGE_SIZE,
+                }
+            )
+    return render(request, "documents/tag_detail.html", {"tag": tag, "groups": groups})

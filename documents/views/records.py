@@ -1,0 +1,87 @@
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, render
+
+from organizations.charts import year_chart
+from organizations.models import Organization
+from organizations.text import Span, document_passages, linked_text
+
+from ..models import Convention, Mention, SourceDocument
+
+PAGE_SIZE = 50
+LINKED_TARGETS = ("organization", "person", "convention")
+
+
+def document_list(request):
+    documents = SourceDocument.objects.published().for_listing().prefetch_related("tags")
+    page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "documents/sourcedocument_list.html", {"page_obj": page})
+
+
+def document_detail(request, slug):
+    document = get_object_or_404(
+        SourceDocument.objects.published().prefetch_related("tags"), slug=slug
+    )
+    mentions = (
+        Mention.objects.visible()
+        .filter(document=document)
+        .exclude(organization=None, person=None, convention=None)
+        .select_related("organization", "person", "convention")
+    )
+    spans, linked = [], {}
+    for mention in mentions:
+        target = mention.target
+        if target.is_published and target.review_status != "rejected":
+            kind = next(k for k in LINKED_TARGETS if getattr(mention, f"{k}_id"))
+            url = target.get_absolute_url()
+            spans.append(Span(mention.start, mention.end, url, kind, str(target)))
+            linked.setdefault(kind, {})[target.pk] = target
+    context = {
+        "document": document,
+        "paragraphs": linked_text(document.text, spans),
+        "events": document.events.published().for_listing(),
+        "organizations": sorted(linked.get("organization", {}).values(), key=lambda o: o.name),
+        "people": sorted(linked.get("person", {}).values(), key=lambda p: p.name),
+        "conventions": sorted(linked.get("convention", {}).values(), key=lambda c: c.identifier),
+        "citation_url": request.build_absolute_uri(document.get_absolute_url()),
+    }
+    return render(request, "documents/sourcedocument_detail.html", context)
+
+
+def convention_list(request):
+    conventions = (
+        Convention.objects.published()
+        .with_counts()
+        .order_by("body", "kind", "number", "identifier")
+    )
+    page = Paginator(conventions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "documents/convention_list.html", {"page_obj": page})
+
+
+def convention_detail(request, slug):
+    convention = get_object_or_404(
+        Convention.objects.published().prefetch_related("tags"), slug=slug
+    )
+    events = convention.events.published()
+    organizations = (
+        Organization.objects.published()
+        .filter(event_roles__event__in=events)
+        .annotate(shared=Count("event_roles__event", distinct=True))
+        .order_by("-shared", "name")[:20]
+    )
+    mentions = (
+        Mention.objects.public()
+        .filter(convention=convention)
+        .select_related("document")
+        .only("start", "end", "convention", "document", "document__title", "document__slug")
+        .with_passage()
+        .order_by("document__start_date", "document_id", "start")
+    )
+    context = {
+        "convention": convention,
+        "events_page": Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page")),
+        "chart": year_chart(events.year_counts()),
+        "organizations": organizations,
+        "passages": document_passages(mentions[:PAGE_SIZE]),
+    }
+    return render(request, "documents/convention_detail.html", context)

@@ -1,0 +1,69 @@
+"""Small server-rendered charts: the geometry of an events-by-year bar chart, for the template."""
+
+from dataclasses import dataclass
+
+BAR_WIDTH = 22
+BAR_GAP = 6
+CHART_HEIGHT = 120
+LABEL_SPACE = 22
+
+
+@dataclass(frozen=True)
+class Bar:
+    year: int
+    count: int
+    x: int
+    y: int
+    height: int
+    label_x: int
+    show_label: bool
+
+
+@dataclass(frozen=True)
+class YearChart:
+    bars: list[Bar]
+    width: int
+    height: int
+    baseline: int
+    total: int
+    first_year: int | None
+    last_year: int | None
+    peak: int
+
+
+def year_chart(rows) -> YearChart:
+    """Bars for rows of {year, n}; years without events inside the range get an empty slot."""
+    counts = {row["year"]: row["n"] for row in rows if row["year"] is not None}
+    if not counts:
+        return YearChart([], 0, 0, 0, 0, None, None, 0)
+    first, last = min(counts), max(counts)
+    years = range(first, last + 1)
+    peak = max(counts.values())
+    step = BAR_WIDTH + BAR_GAP
+    label_every = 1 if len(years) <= 16 else 5
+    bars = []
+    for i, year in enumerate(years):
+        count = counts.get(year, 0)
+        height = round(CHART_HEIGHT * count / peak) if count else 0
+        bars.append(
+            Bar(
+                year=year,
+                count=count,
+                x=i * step,
+                y=CHART_HEIGHT - height,
+                height=height,
+                label_x=i * step + BAR_WIDTH // 2,
+                show_label=year % label_every == 0 or year in (first, last),
+            )
+        )
+    width = max(len(years) * step - BAR_GAP, BAR_WIDTH)
+    return YearChart(
+        bars,
+        width,
+        CHART_HEIGHT + LABEL_SPACE,
+        CHART_HEIGHT,
+        sum(counts.values()),
+        first,
+        last,
+        peak,
+    )

@@ -1,0 +1,72 @@
+"""Document text made into safe HTML: every segment escaped, only our own tags added."""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    url: str
+    kind: str
+    label: str
+
+
+def linked_text(text: str, spans: list[Span]) -> list[SafeString]:
+    """The text as paragraphs, each span wrapped in <a><mark>; overlapping spans are skipped."""
+    pieces, cursor = [], 0
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < cursor or span.end > len(text) or "\n" in text[span.start : span.end]:
+            continue
+        pieces.append(escape(text[cursor : span.start]))
+        pieces.append(
+            format_html(
+                '<a class="mention mention-{}" href="{}" title="{}"><mark>{}</mark></a>',
+                span.kind,
+                span.url,
+                span.label,
+                text[span.start : span.end],
+            )
+        )
+        cursor = span.end
+    pieces.append(escape(text[cursor:]))
+    html = "".join(pieces)
+    paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(html) if p.strip()]
+    return [mark_safe(p.replace("\n", "<br>")) for p in paragraphs]
+
+
+CONTEXT_CHARS = 90
+
+
+def passage(context: str, context_start: int, start: int, end: int) -> SafeString:
+    """`…before <mark>the mention</mark> after…` from a slice of text beginning at context_start."""
+    a, b = start - context_start, end - context_start
+    before, hit, after = context[:a], context[a:b], context[b:]
+    before = ("…" if context_start > 0 else "") + " ".join(before.split())
+    after = " ".join(after.split()) + "…"
+    if before and not before.endswith(" ") and context[a - 1 : a].isspace():
+        before += " "
+    if after and context[b : b + 1].isspace():
+        after = " " + after
+    return format_html("{}<mark>{}</mark>{}", before, " ".join(hit.split()), after)
+
+
+def document_passages(mentions, per_document: int = 10) -> list[dict]:
+    """Mentions (annotated `with_passage()`) grouped by document, as highlighted passages."""
+    documents = {}
+    for mention in mentions:
+        entry = documents.setdefault(
+            mention.document_id, {"document": mention.document, "passages": []}
+        )
+        if len(entry["passages"]) >= per_document:
+            continue
+        entry["passages"].append(
+            passage(mention.passage_text, mention.passage_start, mention.start, mention.end)
+        )
+    return list(documents.values())
