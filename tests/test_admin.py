@@ -282,3 +282,34 @@ def test_review_one_by_one_on_the_list(curator_client):
     mention.refresh_from_db()
     assert mention.review_status == REJECTED
     assert mention.history.first().history_user.username == "curator"
+
+
+def test_curator_decisions_survive_a_later_import(curator_client, sources_dir):
+    """Confirmed records are never changed, rejected passages never proposed again."""
+    url = reverse("admin:documents_sourcedocument_upload")
+    source = sorted(sources_dir.glob("*.txt"))[0]
+
+    def upload(content: bytes):
+        files = [SimpleUploadedFile(source.name, content, content_type="text/plain")]
+        return curator_client.post(url, {"files": files}, follow=True)
+
+    upload(source.read_bytes())
+    mention = Mention.objects.filter(organization__isnull=False).first()
+    assert mention is not None, "the importer proposed no organization"
+    org = mention.organization
+    curator_client.post(
+        changelist(Mention), {"action": "reject_selected", "_selected_action": [mention.pk]}
+    )
+    data = admin_form_data(curator_client.get(change(org)))
+    data.update(name=f"{org.name} (checked)", review_status=CONFIRMED)
+    assert curator_client.post(change(org), data).status_code == 302
+
+    upload(source.read_bytes() + b"\nA line added later.\n")  # a changed file: imported again
+    mention.refresh_from_db()
+    org.refresh_from_db()
+    assert mention.review_status == REJECTED
+    same_span = Mention.objects.filter(
+        document=mention.document, start=mention.start, end=mention.end
+    )
+    assert list(same_span.values_list("review_status", flat=True)) == [REJECTED]
+    assert (org.name.endswith("(checked)"), org.review_status) == (True, CONFIRMED)
