@@ -16,10 +16,19 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
     meta = read_metadata(source.text, fallback_title=source.path.stem.replace("-", " "))
     text = meta.text
     context_year = meta.date.start.year if meta.date else None
+    context_month = meta.date.start.month if meta.date and meta.date.precision != "year" else None
     conventions = find_conventions(text)
     orgs = find_organizations(text)
     people = find_people(text, orgs)
-    events = find_events(meta.title, text, orgs, people, conventions, context_year=context_year)
+    events = find_events(
+        meta.title,
+        text,
+        orgs,
+        people,
+        conventions,
+        context_year=context_year,
+        context_month=context_month,
+    )
     return DocumentAnalysis(
         file=source.path.name,
         title=meta.title,

@@ -137,6 +137,36 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
         re.compile(_APPROX + _p(r"\b{m1},?" + _SP + r"{y}\b", m1=_MONTH, y=_YEAR), re.I),
     ),
     (
+        "day-month-day-month-noyear",  # from 31 May to 1 June (year from context)
+        re.compile(
+            _p(
+                r"\b{d1}" + _SP + "{m1}" + _DASH + "{d2}" + _SP + r"{m2}\b(?!,?\s*\d)",
+                d1=_DAY,
+                m1=_MONTH,
+                d2=_DAY,
+                m2=_MONTH,
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "day-day-month-noyear",  # on 12-13 November (year from context)
+        re.compile(
+            _p(
+                r"\b{d1}" + _DASH + "{d2}" + _SP + r"{m1}\b(?!,?\s*\d)", d1=_DAY, d2=_DAY, m1=_MONTH
+            ),
+            re.I,
+        ),
+    ),
+    (
+        "last-month",  # last October, last June (the most recent before the document's date)
+        re.compile(_p(r"\blast\s+{m1}\b", m1=_MONTH), re.I),
+    ),
+    (
+        "last-year",
+        re.compile(r"\blast\s+year\b", re.I),
+    ),
+    (
         "day-of-month",  # the 30th of July (year from context)
         re.compile(
             _p(r"\b(?:the\s+)?{d1}\s+(?:of\s+)?{m1}\b(?!,?\s*\d)", d1=_DAY, m1=_MONTH), re.I
@@ -173,35 +203,58 @@ def _int(match: re.Match, name: str) -> int | None:
     return MONTHS[value.lower().rstrip(".")]
 
 
-def _build(rule: str, m: re.Match, context_year: int | None) -> PartialDate | None:
+def _build(
+    rule: str, m: re.Match, context_year: int | None, context_month: int | None = None
+) -> PartialDate | None:
     approx = bool(m.groupdict().get("approx"))
     text = m.group(0).strip()
     if rule == "iso":
         return PartialDate.from_parts(_int(m, "y"), _int(m, "m"), _int(m, "d"), text=text)
     year = _int(m, "y")
-    if rule == "day-of-month":
+    if rule.endswith("noyear") or rule in ("day-of-month", "last-month", "last-year"):
         if context_year is None:
             return None
         year = context_year
+    if rule == "last-year":
+        return PartialDate.from_parts(year - 1, text=text)
+    if rule == "last-month":
+        month = _int(m, "m1")
+        if context_month is None or month >= context_month:
+            year -= 1
+        return PartialDate.from_parts(year, month, text=text)
     m1, d1 = _int(m, "m1"), _int(m, "d1")
     if rule == "year":
         return PartialDate.from_parts(year, approximate=approx, text=text)
     if rule == "year-range":
         return PartialDate.from_parts(year, end_year=_int(m, "y2"), approximate=approx, text=text)
-    if rule in ("month-year",):
+    if rule == "month-year":
         return PartialDate.from_parts(year, m1, approximate=approx, text=text)
     if rule == "month-month-year":
         return PartialDate.from_parts(
             year, m1, end_month=_int(m, "m2"), approximate=approx, text=text
         )
     end_month = _int(m, "m2") or m1
+    end_year = year + 1 if end_month < m1 else year  # 30 December - 2 January
     return PartialDate.from_parts(
-        year, m1, d1, end_month=end_month, end_day=_int(m, "d2"), approximate=approx, text=text
+        year,
+        m1,
+        d1,
+        end_year=end_year,
+        end_month=end_month,
+        end_day=_int(m, "d2"),
+        approximate=approx,
+        text=text,
     )
 
 
-def find_dates(text: str, *, context_year: int | None = None) -> list[FoundDate]:
-    """Every date in `text`, in order of appearance, without overlaps."""
+def find_dates(
+    text: str, *, context_year: int | None = None, context_month: int | None = None
+) -> list[FoundDate]:
+    """Every date in `text`, in order of appearance, without overlaps.
+
+    `context_year` (and `context_month`) is the document's own date: dates without a year
+    (`on 12-13 November`, `last October`) are read relative to it, and left out without it.
+    """
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
     for rule, pattern in PATTERNS:
@@ -210,7 +263,7 @@ def find_dates(text: str, *, context_year: int | None = None) -> list[FoundDate]
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             try:
-                value = _build(rule, m, context_year)
+                value = _build(rule, m, context_year, context_month)
             except (ValueError, KeyError):  # 31 February, 2007-13-01: not a date
                 continue
             if value is None:

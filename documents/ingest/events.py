@@ -10,6 +10,7 @@ from organizations.names import name_key
 
 from .dates import FoundDate, find_dates
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
+from .phrases import PhraseHit
 from .reference import cities, countries, places
 
 TRIGGERS = [
@@ -17,11 +18,11 @@ TRIGGERS = [
     (r"consultation(?:-workshop)?s?", "consultation"),
     (r"workshops?", "workshop"),
     (r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"),
-    (r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting", "meeting"),
+    (r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting|meet\s+again", "meeting"),
     (r"forums?(?!\s+in\s+Asia)", "forum"),
     (r"seminars?|webinars?|symposium", "seminar"),
     (
-        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|inaugurat\w+)",
+        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|inaugurat\w+|opened)",
         "founding",
     ),
     (r"signed|signing|sign|memorandum\s+of\s+understanding|MoU|agreements?|accord", "agreement"),
@@ -34,6 +35,14 @@ TRIGGER_PATTERN = re.compile(
     + r")(?![\w-])",
     re.I,
 )
+OPENED_WHAT = re.compile(r"\b(?:centre|center|office|shelter|desk|branch|clinic|school)s?\b", re.I)
+
+
+def _names_event(text: str, start: int, end: int) -> bool:
+    """A blocked span that is itself an event series' name ("... Civil Society Conference")."""
+    return bool(re.search(r"(?:Conference|Summit|Congress|Meeting)$", text[max(0, start) : end]))
+
+
 KIND_LABEL = {
     "training": "Training",
     "consultation": "Consultation",
@@ -73,7 +82,23 @@ ROLE_CUES = [
     ),
 ]
 CLAUSE_END = re.compile(r",\s+(?:brought|which|who|was|were|to|and\s+(?:was|were))\b|[.;]\s|\n|$")
-SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?](?!\d)|\n|$)")
+# A sentence ends at . ! ? before a capital, or at a line end; not after an abbreviation.
+SENTENCE_END = re.compile(
+    r"(?<!\bc)(?<!\bca)(?<!\bNo)(?<!\bNos)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)"
+    r"(?<!\bPvt)(?<!\bLtd)(?<!\bCo)(?<!\bInc)(?<!\bHon)(?<!\bProf)(?<!\bAtty)(?<!\bvs)"
+    r"(?<!\be\.g)(?<!\bi\.e)(?<!\b[A-Z])[.!?]['’\"”)]*(?=\s+[A-Z\"“(\[•]|\s*$)|\n"
+)
+
+
+def sentences(text: str):
+    """(offset, sentence) pairs."""
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        if text[start : m.end()].strip():
+            yield start, text[start : m.end()]
+        start = m.end()
+    if text[start:].strip():
+        yield start, text[start:]
 
 
 def _trigger_kinds(
@@ -82,24 +107,32 @@ def _trigger_kinds(
     found = []
     for m in TRIGGER_PATTERN.finditer(text):
         start, end = offset + m.start(), offset + m.end()
-        if any(start < e and s < end for s, e in blocked):
+        if any(
+            start < e and s < end and not _names_event(text, s - offset, e - offset)
+            for s, e in blocked
+        ):
             continue
+        if m.group(0).lower() == "opened" and not OPENED_WHAT.search(text):
+            continue  # "opened the meeting": a session began, nothing was founded
         index = next(int(name[1:]) for name, value in m.groupdict().items() if value)
         found.append((TRIGGERS[index][1], start, end))
     return found
 
 
-def _place(text: str, offset: int) -> tuple[str, str, float | None, float | None]:
-    """City and country named in `text`: (city, ISO code, latitude, longitude)."""
+def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, float | None]:
+    """City and country named between `start` and `end`: (city, ISO code, latitude, longitude)."""
     city, country, lat, lon = "", "", None, None
-    for hit in places().finditer(text):
+    for hit in hits:
+        if not start <= hit.start < end:
+            continue
         kind, key = hit.value
         if kind == "country" and not country:
             country = countries()[key]
             if not city and key in cities():  # Singapore, Hong Kong: a city and a country
                 city, _, lat, lon = cities()[key]
         elif kind == "city" and not city:
-            city, city_country, lat, lon = cities()[key]
+            _, city_country, lat, lon = cities()[key]
+            city = hit.text  # as the text names it: "Penang", not geonames' "George Town"
             country = city_country  # the city's own country wins over a country named nearby
     return city, country, lat, lon
 
@@ -188,6 +221,22 @@ def _name_after_trigger(sentence: str, trigger_end: int) -> str:
     return name if len(name.split()) >= 3 else ""
 
 
+def _described_phrase(sentence: str, t_start: int, t_end: int) -> str:
+    """`the second regional meeting of the Asian Caucus` -> `Second regional meeting of the Asian Caucus`."""
+    before = re.search(r"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
+    after = re.match(
+        r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|in|for))*",
+        sentence[t_end:],
+    )
+    adjectives = before.group(1) if before else ""
+    tail = after.group(0).rstrip() if after else ""
+    tail = re.sub(r"\s+(?:and|of|on|the|in|for)$", "", tail)
+    if not adjectives.strip() and not tail:
+        return ""
+    phrase = f"{adjectives}{sentence[t_start:t_end]}{tail}".strip()
+    return phrase[:1].upper() + phrase[1:]
+
+
 def _subject_before(sentence: str, trigger_start: int) -> str:
     """`a joint migrant resource centre (MRC) will be established` -> `joint migrant resource centre (MRC)`."""
     head = sentence[:trigger_start]
@@ -228,12 +277,19 @@ def _event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> 
     titled = _titled_phrase(sentence, t_start, t_end)
     if titled and len(titled.split()) >= 3:
         return titled
+    described = _described_phrase(sentence, t_start, t_end)
+    if described:
+        return described
     after = _name_after_trigger(sentence, t_end)
     if after:
         return f"{label}: {after}" if label.lower() not in after.lower() else after
     where = f" in {city}" if city else ""
     by = f" by {names[0]}" if names else ""
     return f"{label}{by}{where}, {date.display()}" if date else f"{label}{by}{where}"
+
+
+def _shift(hits, offset: int) -> list[PhraseHit]:
+    return [PhraseHit(h.start + offset, h.end + offset, h.text, h.value) for h in hits]
 
 
 def _is_heading(line: str) -> bool:
@@ -246,7 +302,9 @@ def _is_heading(line: str) -> bool:
     return stripped[0].isupper() or stripped[0] in '[("“'
 
 
-def _document_events(title: str, text: str, orgs, context_year) -> list[EventFinding]:
+def _document_events(
+    title: str, text: str, orgs, context_year, context_month
+) -> list[EventFinding]:
     """Events named by the title and the short heading lines near the top of the document."""
     events = []
     lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
@@ -259,11 +317,13 @@ def _document_events(title: str, text: str, orgs, context_year) -> list[EventFin
         if not kinds:
             continue
         kind = kinds[0][0]
-        own = find_dates(line, context_year=context_year)
+        own = find_dates(line, context_year=context_year, context_month=context_month)
         date_found: FoundDate | None = own[0] if own else None
         if date_found is None:  # the nearest short line holding only a date, or a place and date
             for _, near in sorted(top[max(0, i - 3) : i + 3], key=lambda h: abs(h[0] - offset)):
-                near_dates = find_dates(near, context_year=context_year)
+                near_dates = find_dates(
+                    near, context_year=context_year, context_month=context_month
+                )
                 if near_dates and "|" not in near and len(near.strip()) < 40:
                     date_found = near_dates[0]
                     break
@@ -286,10 +346,9 @@ def _document_events(title: str, text: str, orgs, context_year) -> list[EventFin
                 "Founding of the ",
                 name,
             )
-        place_text = "\n".join(
-            h for _, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60
-        )
-        city, country, lat, lon = _place(place_text, 0)
+        near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
+        place_hits = [hit for o, h in near for hit in _shift(places().finditer(h), o)]
+        city, country, lat, lon = _place(place_hits, 0, len(text))
         events.append(
             EventFinding(
                 key="",
@@ -315,12 +374,13 @@ def find_events(
     conventions: dict,
     *,
     context_year: int | None,
+    context_month: int | None = None,
 ) -> list[EventFinding]:
     blocked = [(s.start, s.end) for f in (*orgs.values(), *conventions.values()) for s in f.spans]
-    events = _document_events(title, text, orgs, context_year)
+    events = _document_events(title, text, orgs, context_year, context_month)
     last_gathering: EventFinding | None = None
-    for m in SENTENCE.finditer(text):
-        sentence, offset = m.group(0), m.start()
+    place_hits = list(places().finditer(text))
+    for offset, sentence in sentences(text):
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
         kinds = _trigger_kinds(sentence, blocked, offset)
@@ -328,15 +388,15 @@ def find_events(
             continue
         dates = [
             d
-            for d in find_dates(sentence, context_year=context_year)
+            for d in find_dates(sentence, context_year=context_year, context_month=context_month)
             if not any(offset + d.start < e and s < offset + d.end for s, e in blocked)
         ]
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
-        city, country, lat, lon = _place(sentence, offset)
+        city, country, lat, lon = _place(place_hits, offset, offset + len(sentence))
         org_roles = None
-        for kind, t_start, t_end in _one_gathering_per_sentence(kinds):
+        for kind, t_start, t_end in _one_gathering_per_date(kinds, dates, offset, sentence):
             date = min(dates, key=lambda d: abs(offset + d.start - t_start)).date
             roles = _roles(sentence, offset, orgs, t_start)
             if org_roles is not None:  # the sentence's bodies belong to its first event
@@ -397,15 +457,29 @@ def find_events(
     return [e for e in merged if e.date is not None]  # an undated event cannot be placed in time
 
 
-def _one_gathering_per_sentence(kinds):
-    """A sentence reports one gathering (the most specific word wins) besides any founding,
-    signing, visit or campaign it mentions."""
-    gatherings = [k for k in kinds if k[0] in GATHERINGS]
+def _one_gathering_per_date(kinds, dates, offset, sentence):
+    """One gathering per date a sentence gives (the word nearest the date wins), besides any
+    founding, signing, visit or campaign; `founded X at a meeting` is one event, not two."""
+    founding = any(k[0] == "founding" for k in kinds)
+    gatherings = [
+        k
+        for k in kinds
+        if k[0] in GATHERINGS
+        and not (
+            founding and re.search(r"\b(?:at|by)\s+an?\s+(?:\w+\s+)?$", sentence[: k[1] - offset])
+        )
+    ]
     others = [k for k in kinds if k[0] not in GATHERINGS]
-    chosen = sorted(gatherings, key=lambda k: GATHERINGS.index(k[0]))[:1]
+    best: dict[int, tuple] = {}
+    for kind in gatherings:
+        date = min(dates, key=lambda d: abs(offset + d.start - kind[1]))
+        distance = abs(offset + date.start - kind[1])
+        if date.start not in best or distance < best[date.start][0]:
+            best[date.start] = (distance, kind)
+    chosen = [kind for _, kind in best.values()]
     seen, result = set(), []
     for item in sorted(others + chosen, key=lambda k: k[1]):
-        if item[0] not in seen:
+        if item[0] not in seen or item[0] in GATHERINGS:
             seen.add(item[0])
             result.append(item)
     return result

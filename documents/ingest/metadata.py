@@ -59,6 +59,17 @@ def _header(line: str) -> tuple[PartialDate, str, str] | None:
     return dates[0].date, category[:100], region[:100]
 
 
+def _dateline(line: str) -> PartialDate | None:
+    """`Dhaka, November 14, 2019` or a date alone on a short line near the top."""
+    if len(line) > 60:
+        return None
+    m = re.match(r"^(?:[A-Z][\w .'’-]{1,40},\s*)?(.+?)\s*$", line)
+    dates = find_dates(m.group(1)) if m else []
+    if dates and dates[0].start == 0 and len(dates[0].text) >= len(m.group(1)) - 1:
+        return dates[0].date
+    return None
+
+
 def _title_from(line: str) -> str:
     line = " ".join(line.split())
     if len(line) <= TITLE_MAX:
@@ -79,8 +90,20 @@ def read_metadata(raw_text: str, *, fallback_title: str = "") -> DocumentMetadat
         if header and date is None:
             date, category, region = header
             continue
+        if date is None and (dateline := _dateline(line)):
+            date = dateline
+            continue
         if not title and re.search(r"[A-Za-z]{3}", line):
             title = _title_from(line)
+    if (
+        date is None
+    ):  # "Posted on 19 February 2019 by GEFONT": page furniture, but it dates the page
+        raw_lines = [line.strip() for line in raw_text.split("\n") if line.strip()]
+        for line in raw_lines[:12] + raw_lines[-12:]:
+            posted = re.match(r"^(?:Posted|Published|Updated)\s+(?:on\s+)?(.+)$", line, re.I)
+            if posted and (found := find_dates(posted.group(1))) and found[0].start < 3:
+                date = found[0].date
+                break
     return DocumentMetadata(
         title=title or fallback_title or "Untitled document",
         text=text,

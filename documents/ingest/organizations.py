@@ -18,9 +18,12 @@ ORG_HEADS = (
     r"Federation|Confederation|Association|Task\s?Force|Taskforce|Caucus|University|Institute|"
     r"Foundation|Stiftung|Alliance|Coalition|Ministry|Department|Office|Secretariat|Assembly|"
     r"Parliament|Group|Committee|Bank|Agency|Fund|Trust|League|Society|Movement|Platform|"
-    r"Programme\s+Office|Bureau|Authority|Board|Chamber|Cooperative|Collective|Initiative|"
-    r"Solidarity|International|Watch|Project|Observatory|School|College|Academy"
+    r"Programme\s+Office|Bureau|Authority|Board|Chamber|Cooperative|Collective|"
+    r"Observatory|School|College|Academy|Embassy|Consulate|High\s+Commission|"
+    r"House\s+of\s+Representatives|Senate|Hluttaw|National\s+Assembly|"
+    r"(?:Pvt\.?\s+)?Ltd\.?|Limited|Corporation|Company|Manpower"
 )
+HEAD = re.compile(rf"\b(?:{ORG_HEADS})(?![\w-])")
 _CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,}(?:-[A-Z]+)?)"
 _CONNECT = r"(?:of|for|on|the|and|in|de|du|des|to|&)"
 # A run of capitalised words (with small connectors) that contains an organization head word.
@@ -33,10 +36,14 @@ DEFINITION = re.compile(
     r"\s*\(\s*([A-Z][A-Za-z&\-]{1,11})\s*\)"
 )
 LEADING_NOISE = re.compile(
-    r"^(?:(?:The|A|An|This|That|Its|Their|Our|By|With|From|At|In|On|For|And|Of|To|As|"
-    r"Both|Each|Regional|National|Sub-?regional|Local|Global|Several|Many|Other|New|Newly|"
+    r"^(?:(?:(?:Regional|National|Senior|Deputy|Executive|Country|General|Assistant|Acting)\s+"
+    r"(?=(?:Director|Coordinator|Co-ordinator|Representative|Secretary|Officer|Specialist|"
+    r"Manager|Advis[eo]r|Counsellor)\b))|"
+    r"(?:The|A|An|This|That|Its|Their|Our|By|With|From|At|In|On|For|And|Of|To|As|"
+    r"Both|Each|Several|Many|Other|New|Newly|When|While|Under|After|Before|Since|"
     r"Formed|Established|Organized|Organised|Supported|Funded|Led|Hosted|Among|Including|"
-    r"Director|Coordinator|Representative|Executive|Senior|Specialist|Presentations?)\s+)+",
+    r"Head|Country|General|Deputy|Chief|Director|Coordinator|Representative|Executive|"
+    r"Senior|Specialist|Secretary|Officer|Presentations?)\s+)+",
     re.I,
 )
 CONNECTORS = {"of", "for", "on", "the", "and", "in", "de", "du", "des", "to", "&", "at"}
@@ -194,7 +201,10 @@ def _pick(
 
 
 def _clean_candidate(raw: str) -> str:
-    name = re.split(r"[.!?]['’\"]?\s", raw.strip(), maxsplit=1)[0]  # never across a sentence end
+    # never across a sentence end (but "Pvt. Ltd." and "No. 3" are not ends)
+    name = re.split(
+        r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!No)(?<!St)[.!?]['’\"]?\s", raw.strip(), maxsplit=1
+    )[0]
     name = LEADING_NOISE.sub("", name)
     name = re.sub(r"[\s,;:.\-–]+$", "", name)
     return " ".join(name.split())
@@ -247,6 +257,25 @@ def _is_body_name(name: str) -> bool:
     return not (len(words) == 2 and lowered[0] in GENERIC_MODIFIERS)
 
 
+def _finding_key(name: str, known: KnownOrganization | None, country: str = "") -> str:
+    """One key per body within a document: the gazetteer entry, else the name (and country)."""
+    if known is not None:
+        return f"known:{known.name}"
+    return f"name:{name_key(name)}|{country}" if country else f"name:{name_key(name)}"
+
+
+def _by_bare_name(name, gaz, country, doc_countries) -> KnownOrganization | None:
+    """`National Human Rights Commission`: the one of the country the text is about."""
+    candidates = gaz.by_bare_name.get(name_key(name))
+    if not candidates:
+        return None
+    if country:
+        local = [c for c in candidates if c.country == country]
+        return local[0] if len(local) == 1 else None
+    known, confidence = _pick(candidates, doc_countries)
+    return known if confidence >= 0.6 else None
+
+
 def _office_of(name: str, gaz) -> KnownOrganization | None:
     """`Office of the OHCHR`, `Secretariat of the ILO`: the known body itself."""
     m = re.match(r"^(?:Office|Secretariat|Offices)\s+of\s+(?:the\s+)?(.+)$", name)
@@ -288,7 +317,7 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
                 continue
             if any(w.lower() in NOT_BODY_WORDS for w in name.split()):
                 continue
-        key = f"known:{known.name}" if known else f"name:{name_key(name)}"
+        key = _finding_key(name, known, country)
         start = m.start(1) + m.group(1).rfind(name)
         finding = _add(
             found,
@@ -347,9 +376,26 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
 
     # 3. Unknown bodies named like organizations ("APWLD Labor and Migration Task Force").
     for m in CANDIDATE.finditer(text):
-        name = _clean_candidate(m.group(1))
+        raw = m.group(1)
+        country = ""
+        # "Nepal's Ministry of Labour": the country owns it; "FES and the Myanmar Ministry": two.
+        split = re.search(r"^(.*?\b)([A-Z][\w ]*?)['’]s\s+(?=[A-Z])", raw)
+        if split and split.group(2).lower() in country_names:
+            country = country_names[split.group(2).lower()]
+            raw = raw[split.end() :]
+        joined = re.match(r"^([A-Z][\w-]*)\s+and\s+(?:the\s+)?", raw)
+        if joined and (acronym_key(joined.group(1)) in gaz.by_acronym or joined.group(1).isupper()):
+            raw = raw[joined.end() :]
+        name = _clean_candidate(raw)
         start = m.start(1) + m.group(1).find(name)
         end = start + len(name)
+        ministry = re.match(
+            r"(?:,\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)*\s+and\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*",
+            text[end : end + 120],
+        )
+        if ministry and name.startswith(("Ministry", "Department")):
+            end += ministry.end()  # "Ministry of Labour, Employment and Social Security"
+            name = text[start:end]
         blocking = [s for s, e in taken if start < e and s < end]
         if blocking:  # "Centre for Population Studies in Mahidol University": keep the first body
             cut = re.search(r"\s+(?:in|at|of)\s+(?:the\s+)?$", text[start : min(blocking)])
@@ -357,14 +403,18 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
                 continue
             end = start + cut.start()
             name = text[start:end]
-        if not name or "\n" in name or not _is_body_name(name):
+        if not name or "\n" in name or not _is_body_name(name) or not HEAD.search(name):
             continue
         if name.split()[0].lower() in country_names and len(name.split()) == 2:
             continue  # "Korean unions", "Malaysia's Union": too vague
         taken.append((start, end))
-        known = gaz.by_key.get(name_key(name)) or _office_of(name, gaz)
-        key = f"known:{known.name}" if known else f"name:{name_key(name)}"
-        _add(
+        known = (
+            gaz.by_key.get(name_key(name))
+            or _office_of(name, gaz)
+            or _by_bare_name(name, gaz, country, doc_countries)
+        )
+        key = _finding_key(name, known, country)
+        finding = _add(
             found,
             key=key,
             name=name,
@@ -375,6 +425,8 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
             confidence=0.95 if known else 0.7,
             known=known,
         )
+        if country and not finding.country:
+            finding.country = country
 
     # 4. Acronyms: defined in this text first, then the gazetteer.
     for hit in gaz.acronyms.finditer(text):

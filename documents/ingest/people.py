@@ -21,9 +21,11 @@ TITLE_WORDS = (
     r"Secretary|Chair(?:person|man|woman)?|Officer|Specialist|Manager|Minister|Member|Head|"
     r"Advis[oe]r|Consultant|Executive|Programme|Program|Project|Researcher|Professor|Lecturer|"
     r"Leader|Organi[sz]er|Deputy|Vice|Senior|Chief|Founder|Commissioner|Ambassador|Expert|"
-    r"Lawyer|Attorney|Staff|Delegate|Spokesperson|Campaigner|Activist|Editor|Governor|MP|Senator"
+    r"Lawyer|Attorney|Staff|Delegate|Spokesperson|Campaigner|Activist|Editor|Governor|MP|Senator|"
+    r"Counsell?or|Attach[eé]|Legislator|Organi[sz]er|Trainer|Facilitator|Moderator"
 )
 TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b")
+TITLE_ANYCASE = re.compile(rf"(?:{TITLE_WORDS})", re.I)
 NOT_NAME_WORDS = {
     "asean",
     "ilo",
@@ -181,6 +183,8 @@ def _valid_name(name: str, *, single_ok: bool = False) -> bool:
         return False
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
         return False
+    if any(TITLE_ANYCASE.fullmatch(w.strip(".,")) for w in words):
+        return False  # "General Secretary" is a title, not a name
     if any(w.lower() in countries() or w.lower() in cities() for w in words if len(words) == 1):
         return False
     return sum(len(w.strip(".")) > 1 for w in words) >= (1 if single_ok else 2) or single_ok
@@ -197,6 +201,11 @@ def _org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
 
 
 def _add(found, *, name, honorific, title, org_key, text, start, end, rule, confidence):
+    lead = re.match(rf"^({HONORIFIC})\s+", name)
+    if lead:  # "Dato' Lim Kok Seng": the honorific is not part of the name
+        honorific = honorific or lead.group(1)
+        start += lead.end()
+        name = name[lead.end() :]
     name = " ".join(name.split()).strip(" ,.-")
     key = name_key(name)
     person = found.get(key)
@@ -218,6 +227,12 @@ def _add(found, *, name, honorific, title, org_key, text, start, end, rule, conf
         person.organization_key = org_key
     person.spans.append(Span(start, end, text[start:end], rule, confidence))
     return person
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause after a name's title ends: `;`, a sentence end, or ` and `."""
+    m = re.compile(r";|\.\s|\n|,\s+and\s|\s+and\s+[A-Z]").search(text, start)
+    return m.start() if m else len(text)
 
 
 def _clean_title(raw: str) -> str:
@@ -249,19 +264,20 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
 
     # "Name, Title[ of|,] Organization"
     for m in re.finditer(
-        rf"(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}((?:[A-Z][\w.'’-]*[ \t]*)*?(?:{TITLE_WORDS})\b[^\n;]*)",
+        rf"(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))",
         text,
     ):
         name = m.group(1)
         if not _valid_name(name):
             continue
         title = _clean_title(m.group(2))
+        title = title[:1].upper() + title[1:]
         _add(
             found,
             name=name,
             honorific="",
             title=title,
-            org_key=_org_at(orgs, m.start(2), m.end(2)),
+            org_key=_org_at(orgs, m.start(2), min(m.end(2), _clause_end(text, m.start(2)))),
             text=text,
             start=m.start(1),
             end=m.end(1),
@@ -277,11 +293,19 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
             continue
         org_spans = [s for s in orgs[first_org].spans if offset <= s.start < offset + 80]
         after = org_spans[0].end - offset
+        acronym = re.match(
+            r"\s*\([^)\n]{1,15}\)", line[after:]
+        )  # "... for Migrants (TPLAC) - Name"
+        if acronym:
+            after += acronym.end()
         # Skip further organizations named at the head: "SEARCH – CIDA:  Name".
         rest_m = re.match(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})", line[after:])
         if not rest_m:
             continue
         name_start = after + rest_m.end()
+        honorific_m = re.match(rf"({HONORIFIC})[ \t]+", line[name_start:])
+        if honorific_m:
+            name_start += honorific_m.end()
         name_m = re.match(
             rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))", line[name_start:]
         )
@@ -339,4 +363,47 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
                 rule="presenter-list",
                 confidence=0.85,
             )
+    _narrative_people(text, orgs, found)
     return found
+
+
+REPORTING = r"(?:said|says|told|explained|added|noted|stressed|recalled|described|asked|urged)"
+
+
+def _narrative_people(text: str, orgs, found) -> None:
+    """News prose: `said Md. Anwar Hossain Khan`, `Ram Prasad Adhikari, who coordinates the
+    centre`, `Ramon Bautista of the MFA secretariat`, `Name, president of the X Forum`."""
+    patterns = [
+        (
+            rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})",
+            "reported-speech",
+            0.75,
+        ),
+        (rf"(?<![\w.])({FULL_NAME})\s+{REPORTING}\b", "reported-speech", 0.7),
+        (rf"(?<![\w.])({FULL_NAME}),\s+who\s", "name-who", 0.7),
+        (rf"(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])", "name-of-org", 0.7),
+    ]
+    for pattern, rule, confidence in patterns:
+        for m in re.finditer(pattern, text):
+            name = m.group(1)
+            if not _valid_name(name) or _org_at(orgs, m.start(1), m.end(1)):
+                continue
+            if name.split()[0] in {"The", "This", "That", "When", "After", "In", "On", "At"}:
+                continue
+            org_key = ""
+            if rule == "name-of-org":
+                org_key = _org_at(orgs, m.end(), m.end() + 60)
+                if not org_key or not any(sp.start == m.end() for sp in orgs[org_key].spans):
+                    continue  # "X of the Y" only names a person when Y is a known body
+            _add(
+                found,
+                name=name,
+                honorific="",
+                title="",
+                org_key=org_key,
+                text=text,
+                start=m.start(1),
+                end=m.end(1),
+                rule=rule,
+                confidence=confidence,
+            )

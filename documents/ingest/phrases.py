@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -36,19 +37,26 @@ def _norm(word: str) -> str:
 SPLITS = {"taskforce": ("task", "force"), "subregional": ("sub", "regional")}
 
 
-def _words(text: str) -> list[tuple[str, re.Match]]:
-    """(normalised word, match) pairs; a joined word yields each of its parts."""
-    out = []
+@lru_cache(maxsize=4)
+def _words(text: str) -> tuple[list[re.Match], list[str]]:
+    """The text's words and their normalised forms; a joined word yields each of its parts.
+
+    Cached: the importer runs several matchers over the same text.
+    """
+    matches, keys = [], []
+    norm = _norm
     for m in WORD.finditer(text):
-        word = _norm(m.group(0))
+        word = norm(m.group(0))
         if word in SKIPPED:
             continue
-        out.extend((part, m) for part in SPLITS.get(word, (word,)))
-    return out
+        for part in SPLITS.get(word, (word,)):
+            matches.append(m)
+            keys.append(part)
+    return matches, keys
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(w for w, _ in _words(phrase))
+    return tuple(_words(phrase)[1])
 
 
 @dataclass(frozen=True)
@@ -83,19 +91,18 @@ class PhraseMatcher(Generic[T]):
         self._longest = max(self._longest, len(key))
 
     def finditer(self, text: str) -> Iterator[PhraseHit[T]]:
-        pairs = _words(text)
-        words = [m for _, m in pairs]
-        keys = [w for w, _ in pairs]
+        words, keys = _words(text)
+        phrases, prefixes = self._phrases, self._prefixes
         i = 0
         while i < len(words):
             best = None
             for n in range(1, min(self._longest, len(words) - i) + 1):
                 key = tuple(keys[i : i + n])
-                if key in self._phrases:
+                if key in phrases:
                     value = self._value(key, words[i : i + n])
                     if value is not None:
                         best = (n, value)
-                if key not in self._prefixes:
+                if key not in prefixes:
                     break
             if best is None:
                 i += 1

@@ -115,6 +115,7 @@ def _looks_like_acronym(text: str) -> bool:
 class Gazetteer:
     by_key: dict[str, KnownOrganization]
     by_acronym: dict[str, list[KnownOrganization]]
+    by_bare_name: dict[str, list[KnownOrganization]]  # names without their country
     names: PhraseMatcher[KnownOrganization]
     acronyms: PhraseMatcher[str]
 
@@ -125,7 +126,13 @@ def gazetteer() -> Gazetteer:
     by_acronym: dict[str, list[KnownOrganization]] = {}
     names: PhraseMatcher[KnownOrganization] = PhraseMatcher()
     acronyms: PhraseMatcher[str] = PhraseMatcher()
+    by_bare_name: dict[str, list[KnownOrganization]] = {}
     for org in known_organizations():
+        if org.country:
+            for name in org.names:
+                bare = _without_country(name)
+                if bare != name and org not in by_bare_name.get(name_key(bare), []):
+                    by_bare_name.setdefault(name_key(bare), []).append(org)
         for name in org.names:
             if name_key(name) not in by_key:
                 by_key[name_key(name)] = org
@@ -134,7 +141,14 @@ def gazetteer() -> Gazetteer:
             if acronym:
                 by_acronym.setdefault(acronym_key(acronym), []).append(org)
                 acronyms.add(acronym, acronym_key(acronym), acronym=True)
-    return Gazetteer(by_key, by_acronym, names, acronyms)
+    return Gazetteer(by_key, by_acronym, by_bare_name, names, acronyms)
+
+
+def _without_country(name: str) -> str:
+    """`National Human Rights Commission (Nepal)`, `... of Nepal`, `..., Nepal` -> the bare name."""
+    bare = re.sub(r"\s*\(([^)]*)\)$|,\s+([\w ]+)$|\s+of\s+(?:the\s+)?([\w ]+)$", "", name)
+    tail = name[len(bare) :].strip(" ,()").removeprefix("of ").removeprefix("the ")
+    return bare if tail.lower() in countries() else name
 
 
 def acronym_key(acronym: str) -> str:
