@@ -177,6 +177,12 @@ def index_record(obj) -> None:
     _engine().update(kind_of(obj), [obj])
 
 
+def index_records(model, pks) -> int:
+    """Bring many records of one model up to date at once (what a bulk import touched)."""
+    records = model.objects.for_search_index().filter(pk__in=list(pks))
+    return _engine().update(kind_of(model), records)
+
+
 def unindex_record(kind: str, pk: int) -> None:
     _engine().delete(kind, pk)
 

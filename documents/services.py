@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+from collections import defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from django.db import IntegrityError, transaction
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+from taggit.models import Tag, TaggedItem
 
 from organizations.models import Affiliation, Organization, OrganizationAlias, Person
 from organizations.names import name_key
@@ -26,42 +31,51 @@ from .models import (
     Mention,
     SourceDocument,
 )
+from .signals import search_index_deferred
 
+logger = logging.getLogger(__name__)
 PROPOSED, CONFIRMED, REJECTED = ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED, ReviewStatus.REJECTED
 
 
 class _Writer:
-    """Writes one analysed document; records it creates are counted in the report."""
+    """Writes one analysed document. New relation rows are collected and written in bulk at the
+    end (with their history rows), so a document costs a few queries per record type."""
 
-    def __init__(self, document: SourceDocument, resolver: ArchiveResolver, report: IngestReport):
+    def __init__(
+        self,
+        document: SourceDocument,
+        resolver: ArchiveResolver,
+        report: IngestReport,
+        is_new: bool,
+    ):
         self.document = document
         self.resolver = resolver
         self.report = report
-        self.mentions: list[Mention] = []
-        self.rejected = set(
-            Mention.objects.filter(document=document, review_status=REJECTED).values_list(
-                "start", "end", "organization_id", "person_id", "event_id", "convention_id"
+        self.pending: dict[type, list] = defaultdict(list)
+        self.tagged: list[tuple[object, list[str]]] = []
+        existing = (
+            []
+            if is_new
+            else Mention.objects.filter(document=document).values_list(
+                "start",
+                "end",
+                "organization_id",
+                "person_id",
+                "event_id",
+                "convention_id",
+                "review_status",
             )
         )
-        self.rejected_spans = {(s, e) for s, e, *_ in self.rejected}
-        self.existing = set(
-            Mention.objects.filter(document=document).values_list(
-                "start", "end", "organization_id", "person_id", "event_id", "convention_id"
-            )
-        )
+        self.existing = {row[:6] for row in existing}
+        self.rejected_spans = {(row[0], row[1]) for row in existing if row[6] == REJECTED}
 
     def mention(self, span: Span, **target) -> None:
-        ids = (
-            target.get("organization"),
-            target.get("person"),
-            target.get("event"),
-            target.get("convention"),
-        )
+        ids = (target.get(f) for f in ("organization", "person", "event", "convention"))
         key = (span.start, span.end, *(getattr(t, "pk", None) for t in ids))
         if key in self.existing:
             return  # a curator's decision on this passage stands; never proposed again
         self.existing.add(key)
-        self.mentions.append(
+        self.pending[Mention].append(
             Mention(
                 document=self.document,
                 start=span.start,
@@ -79,6 +93,34 @@ class _Writer:
     def created(self, kind: str) -> None:
         self.report.created[kind] += 1
 
+    def tag(self, obj, names: list[str]) -> None:
+        if names:
+            self.tagged.append((obj, names))
+
+    def flush(self) -> None:
+        for model, rows in self.pending.items():
+            bulk_create_with_history(rows, model, batch_size=500)
+        _tags_add(self.tagged, self.resolver.tags)
+
+
+def _tags_add(tagged: list[tuple[object, list[str]]], tag_cache: dict[str, Tag]) -> None:
+    """Tag many records at once; taggit's `add` costs several queries a call."""
+    if not tagged:
+        return
+    names = {n for _, ns in tagged for n in ns}
+    for name in names - tag_cache.keys():
+        tag_cache[name], _ = Tag.objects.get_or_create(name=name)
+    rows = [
+        TaggedItem(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            tag=tag_cache[name],
+        )
+        for obj, ns in tagged
+        for name in ns
+    ]
+    TaggedItem.objects.bulk_create(rows, ignore_conflicts=True)
+
 
 def _store_organizations(w: _Writer, analysis: DocumentAnalysis) -> dict[str, Organization]:
     records: dict[str, Organization] = {}
@@ -86,6 +128,11 @@ def _store_organizations(w: _Writer, analysis: DocumentAnalysis) -> dict[str, Or
         key: w.resolver.organization_for(f) for key, f in analysis.organizations.items()
     }
     loaded = Organization.objects.in_bulk([pk for pk in existing_ids.values() if pk])
+    known_aliases = set(
+        OrganizationAlias.objects.filter(organization__in=loaded).values_list(
+            "organization_id", "name_key"
+        )
+    )
     for key, finding in analysis.organizations.items():
         if w.all_spans_rejected(finding.spans):
             continue
@@ -105,43 +152,61 @@ def _store_organizations(w: _Writer, analysis: DocumentAnalysis) -> dict[str, Or
             org.acronym = finding.acronym[:40]
             org.save(update_fields=["acronym", "updated_at"])
         if org.review_status != CONFIRMED:
-            for alias in finding.aliases:
-                if alias.lower() not in (org.name.lower(), org.acronym.lower()):
-                    OrganizationAlias.objects.get_or_create(
+            for alias in sorted(finding.aliases):
+                alias_key = (org.pk, name_key(alias))
+                if (
+                    alias.lower() in (org.name.lower(), org.acronym.lower())
+                    or alias_key in known_aliases
+                ):
+                    continue
+                known_aliases.add(alias_key)
+                w.pending[OrganizationAlias].append(
+                    OrganizationAlias(
                         organization=org,
                         name=alias[:300],
-                        defaults={"kind": "acronym" if alias.isupper() else "name"},
+                        name_key=name_key(alias),
+                        kind="acronym" if alias.isupper() else "name",
                     )
+                )
         w.resolver.remember_organization(org.pk, [finding.name, *finding.aliases], org.acronym)
         records[key] = org
         for span in finding.spans:
             w.mention(span, organization=org)
-    # Parents named in the gazetteer, once both bodies are in the archive.
+    _link_parents(w, analysis, records)
+    return records
+
+
+def _link_parents(w: _Writer, analysis: DocumentAnalysis, records: dict[str, Organization]) -> None:
+    """Parents named in the gazetteer, once both bodies are in the archive."""
+    by_name = {f.name: records[k].pk for k, f in analysis.organizations.items() if k in records}
     for key, finding in analysis.organizations.items():
         org = records.get(key)
         if org is None or not finding.parent or org.parent_id or org.review_status == CONFIRMED:
             continue
-        parent_pk = next(
-            (
-                records[k].pk
-                for k, f in analysis.organizations.items()
-                if f.name == finding.parent and k in records
-            ),
-            None,
-        ) or w.resolver.org_by_key.get(name_key(finding.parent))
+        parent_pk = by_name.get(finding.parent) or w.resolver.org_by_key.get(
+            name_key(finding.parent)
+        )
         if parent_pk and parent_pk != org.pk:
             Organization.objects.filter(pk=org.pk).update(parent_id=parent_pk)
-    return records
 
 
 def _store_people(w, analysis, orgs: dict[str, Organization]) -> dict[str, Person]:
     records: dict[str, Person] = {}
+    matches = {
+        key: w.resolver.person_for(f, getattr(orgs.get(f.organization_key), "pk", None))
+        for key, f in analysis.people.items()
+    }
+    loaded = Person.objects.in_bulk([pk for pk in matches.values() if pk])
+    affiliations = set(
+        Affiliation.objects.filter(source_document=w.document).values_list(
+            "person_id", "organization_id", "title"
+        )
+    )
     for key, finding in analysis.people.items():
         if w.all_spans_rejected(finding.spans):
             continue
         org = orgs.get(finding.organization_key)
-        pk = w.resolver.person_for(finding, org.pk if org else None)
-        person = Person.objects.filter(pk=pk).first() if pk else None
+        person = loaded.get(matches[key])
         if person is None:
             person = Person.objects.create(
                 name=finding.name[:200],
@@ -150,19 +215,22 @@ def _store_people(w, analysis, orgs: dict[str, Organization]) -> dict[str, Perso
                 review_status=PROPOSED,
             )
             w.created("people")
-        if org or finding.title:
-            Affiliation.objects.get_or_create(
-                person=person,
-                organization=org,
-                title=finding.title[:300],
-                source_document=w.document,
-                defaults={
-                    "review_status": PROPOSED,
-                    "date_text": w.document.date_text,
-                    "start_date": w.document.start_date,
-                    "end_date": w.document.end_date,
-                    "date_precision": w.document.date_precision,
-                },
+        affiliation_key = (person.pk, org.pk if org else None, finding.title[:300])
+        if (org or finding.title) and affiliation_key not in affiliations:
+            affiliations.add(affiliation_key)
+            doc = w.document
+            w.pending[Affiliation].append(
+                Affiliation(
+                    person=person,
+                    organization=org,
+                    title=finding.title[:300],
+                    source_document=doc,
+                    review_status=PROPOSED,
+                    date_text=doc.date_text,
+                    start_date=doc.start_date,
+                    end_date=doc.end_date,
+                    date_precision=doc.date_precision,
+                )
             )
         w.resolver.remember_person(person.pk, finding.name, org.pk if org else None)
         records[key] = person
@@ -196,12 +264,14 @@ def _convention_from_reference(identifier: str) -> Convention:
 
 def _store_conventions(w, analysis) -> dict[str, Convention]:
     records = {}
+    pks = {i: w.resolver.convention_by_id.get(i.upper()) for i in analysis.conventions}
+    loaded = Convention.objects.in_bulk([pk for pk in pks.values() if pk])
     for identifier, finding in analysis.conventions.items():
         if w.all_spans_rejected(finding.spans):
             continue
-        pk = w.resolver.convention_by_id.get(identifier.upper())
-        convention = Convention.objects.get(pk=pk) if pk else _convention_from_reference(identifier)
-        if not pk:
+        convention = loaded.get(pks[identifier])
+        if convention is None:
+            convention = _convention_from_reference(identifier)
             w.resolver.convention_by_id[identifier.upper()] = convention.pk
             w.created("conventions")
         records[identifier] = convention
@@ -216,7 +286,8 @@ def _store_events(w, analysis, orgs, people, conventions) -> None:
             continue
         pk = w.resolver.event_for(finding)
         event = Event.objects.filter(pk=pk).first() if pk else None
-        if event is None:
+        is_new = event is None
+        if is_new:
             event = Event(
                 name=finding.name[:500],
                 slug=unique_slug(Event, finding.name),
@@ -233,30 +304,39 @@ def _store_events(w, analysis, orgs, people, conventions) -> None:
             w.resolver.remember_event(event.pk, finding)
         event.documents.add(w.document)
         if event.review_status != CONFIRMED:
-            for key, role in finding.organizations:
-                if key in orgs:
-                    EventOrganization.objects.get_or_create(
-                        event=event, organization=orgs[key], role=role
-                    )
-            for key, role in finding.people:
-                if key in people:
-                    person_finding = analysis.people[key]
-                    EventParticipant.objects.get_or_create(
-                        event=event,
-                        person=people[key],
-                        role=role,
-                        defaults={
-                            "title": person_finding.title[:300],
-                            "affiliation": orgs.get(person_finding.organization_key),
-                        },
-                    )
+            _event_roles(w, analysis, event, finding, orgs, people, is_new=is_new)
             event.conventions.add(
                 *[conventions[c] for c in finding.conventions if c in conventions]
             )
-            if analysis.tags:
-                event.tags.add(*analysis.tags)
+            w.tag(event, analysis.tags)
         for span in finding.spans:
             w.mention(span, event=event)
+
+
+def _event_roles(w, analysis, event, finding, orgs, people, *, is_new: bool) -> None:
+    org_roles = (
+        set() if is_new else set(event.organization_roles.values_list("organization_id", "role"))
+    )
+    person_roles = set() if is_new else set(event.participants.values_list("person_id", "role"))
+    for key, role in finding.organizations:
+        if key in orgs and (orgs[key].pk, role) not in org_roles:
+            org_roles.add((orgs[key].pk, role))
+            w.pending[EventOrganization].append(
+                EventOrganization(event=event, organization=orgs[key], role=role)
+            )
+    for key, role in finding.people:
+        if key in people and (people[key].pk, role) not in person_roles:
+            person_roles.add((people[key].pk, role))
+            person_finding = analysis.people[key]
+            w.pending[EventParticipant].append(
+                EventParticipant(
+                    event=event,
+                    person=people[key],
+                    role=role,
+                    title=person_finding.title[:300],
+                    affiliation=orgs.get(person_finding.organization_key),
+                )
+            )
 
 
 def _store_document(source: SourceText, analysis: DocumentAnalysis) -> tuple[SourceDocument, bool]:
@@ -274,8 +354,6 @@ def _store_document(source: SourceText, analysis: DocumentAnalysis) -> tuple[Sou
     document.set_partial_date(analysis.date)
     document.full_clean(exclude=["slug"] if not is_new else None)
     document.save()
-    if analysis.tags:
-        document.tags.add(*analysis.tags)
     if not is_new:  # the text changed: old proposals point at old offsets
         Mention.objects.filter(document=document, review_status=PROPOSED).delete()
     return document, is_new
@@ -292,19 +370,23 @@ def source_document_store(
     if SourceDocument.objects.filter(content_sha256=source.sha256).exists():
         report.unchanged += 1
         return None
-    analysis = analyse_source(source)
     try:
-        with transaction.atomic():
+        analysis = analyse_source(source)
+        with transaction.atomic(), search_index_deferred():
             document, is_new = _store_document(source, analysis)
-            w = _Writer(document, resolver, report)
+            w = _Writer(document, resolver, report, is_new)
+            w.tag(document, analysis.tags)
             orgs = _store_organizations(w, analysis)
             people = _store_people(w, analysis, orgs)
             conventions = _store_conventions(w, analysis)
             _store_events(w, analysis, orgs, people, conventions)
-            Mention.objects.bulk_create(w.mentions)
-    except IntegrityError as exc:
+            w.flush()
+    except Exception as exc:  # one bad document never stops the run, nor leaves half a record
         resolver.reload()  # records made inside the rolled-back transaction are gone
-        raise SourceError(f"{source.path}: could not be stored ({exc})") from exc
+        logger.exception("Importing %s failed", source.path)
+        raise SourceError(
+            f"{source.path}: could not be imported ({type(exc).__name__}: {exc})"
+        ) from exc
     if is_new:
         report.new += 1
         report.created["documents"] += 1
@@ -321,7 +403,19 @@ def archive_ingest(
     """Import every source text under `paths`; a bad file is reported and the rest go on."""
     report = IngestReport()
     resolver = ArchiveResolver()
-    for item in collect_paths(paths):
+    with search_index_deferred() as index:
+        _ingest_each(paths, resolver, report, on_file, index)
+    report.proposals = Mention.objects.pending_review().count()
+    return report
+
+
+SEARCH_INDEX_BATCH = 200  # documents between search-index updates during an import
+
+
+def _ingest_each(paths, resolver, report, on_file, index) -> None:
+    for n, item in enumerate(collect_paths(paths), start=1):
+        if index is not None and n % SEARCH_INDEX_BATCH == 0:
+            index.flush()
         if isinstance(item, SourceError):
             report.failed += 1
             report.errors.append(str(item))
@@ -335,8 +429,6 @@ def archive_ingest(
         except SourceError as exc:
             report.failed += 1
             report.errors.append(str(exc))
-    report.proposals = Mention.objects.pending_review().count()
-    return report
 
 
 def archive_dry_run(*, paths: Iterable[str | Path]) -> dict:

@@ -5,20 +5,73 @@ stored vector once the transaction commits. Bulk writes (`bulk_create`, `update`
 signals: run `manage.py reindex` after them.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
 from organizations.models import OrganizationAlias, PersonAlias
 
 from .models import EventOrganization
-from .search import KINDS, index_record, kind_of, search_backend_ensure, unindex_record
+from .search import (
+    KINDS,
+    index_record,
+    index_records,
+    kind_of,
+    search_backend_ensure,
+    unindex_record,
+)
 
 RECORD_MODELS = tuple(KINDS.values())
+
+
+_deferred: ContextVar[set | None] = ContextVar("search_index_deferred", default=None)
+
+
+class DeferredIndex:
+    """The records a block of writes touched, indexed together when `flush()` is called."""
+
+    def __init__(self) -> None:
+        self.touched: set = set()
+
+    def flush(self) -> None:
+        by_model: dict = {}
+        for model, pk in self.touched:
+            by_model.setdefault(model, set()).add(pk)
+        self.touched.clear()
+        with transaction.atomic():
+            for model, pks in by_model.items():
+                index_records(model, pks)
+
+
+@contextmanager
+def search_index_deferred():
+    """Index each record a block of writes touches once, when the block ends (or on `flush()`).
+
+    The importer saves a record and then adds its aliases, roles and tags one by one; without
+    this each of those saves would rebuild the record's index entry again. Nested blocks join
+    the outer one.
+    """
+    if _deferred.get() is not None:
+        yield None
+        return
+    deferred = DeferredIndex()
+    token = _deferred.set(deferred.touched)
+    try:
+        yield deferred
+    finally:
+        _deferred.reset(token)
+        deferred.flush()
 
 
 def record_reindex(obj) -> None:
     """Index `obj` now (SQLite, same transaction) or after the commit (PostgreSQL)."""
     model, pk = type(obj), obj.pk
+    touched = _deferred.get()
+    if touched is not None:
+        touched.add((model, pk))
+        return
 
     def update():
         fresh = model.objects.for_search_index().filter(pk=pk).first()

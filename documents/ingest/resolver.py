@@ -23,6 +23,7 @@ class ArchiveResolver:
         self.reload()
 
     def reload(self) -> None:
+        self.tags: dict = {}  # tag name -> taggit Tag, filled as tags are first used
         self.org_by_key: dict[str, int] = {}
         self.org_by_acronym: dict[str, set[int]] = defaultdict(set)
         for pk, key, acronym in Organization.objects.values_list("pk", "name_key", "acronym"):
