@@ -22,8 +22,9 @@ from django.contrib.postgres.search import (
     SearchVector,
     TrigramSimilarity,
 )
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 from django.db.models import F, Value
+from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -48,7 +49,14 @@ KIND_LABELS = {
     "convention": "Conventions",
 }
 KIND_CODES = {kind: n for n, kind in enumerate(KINDS, start=1)}
-BODY_FIELD = {"document": "text"}  # the others keep their body in `description`
+# What PostgreSQL's SearchHeadline reads: the name first, so a name match still shows marked.
+HEADLINE_FIELDS = {
+    "document": ["text"],
+    "event": ["name", "city", "description"],
+    "organization": ["name", "acronym", "description"],
+    "person": ["name", "description"],
+    "convention": ["identifier", "short_name", "title", "description"],
+}
 MAX_QUERY_CHARS = 300
 MAX_MATCHES = 1000  # facets and filters work over the best thousand matches
 FTS_TABLE = "search_index"
@@ -292,15 +300,25 @@ class SqliteEngine:
         rowids = [cls._rowid(kind, pk) for pk in pks]
         placeholders = ", ".join(["%s"] * len(rowids))
         with connection.cursor() as cursor:
+            # The body's best passage when the terms are in it, else the best of any column.
             cursor.execute(
-                f"SELECT rowid / 16, snippet({FTS_TABLE}, -1, %s, %s, '…', 28) FROM {FTS_TABLE} "
+                f"SELECT rowid / 16, snippet({FTS_TABLE}, 3, %s, %s, '…', 28), "
+                f"snippet({FTS_TABLE}, -1, %s, %s, '…', 28) FROM {FTS_TABLE} "
                 f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
-                [START_SEL, STOP_SEL, match, *rowids],
+                [START_SEL, STOP_SEL, START_SEL, STOP_SEL, match, *rowids],
             )
-            return dict(cursor.fetchall())
+            return {pk: body if START_SEL in body else best for pk, body, best in cursor}
 
 
 # --- PostgreSQL: weighted tsvector, websearch, trigram ---------------------------------------
+
+
+def _joined(*fields):
+    """Fields joined by ` · ` for SearchHeadline to read (CONCAT_WS without NULL surprises)."""
+    parts = []
+    for name in fields:
+        parts += [F(name), Value(" · ")]
+    return Concat(*parts[:-1], output_field=models.TextField())
 
 
 @cache
@@ -387,8 +405,10 @@ class PostgresEngine:
 
     @classmethod
     def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+        fields = HEADLINE_FIELDS[kind]
+        source = fields[0] if len(fields) == 1 else _joined(*fields)
         headline = SearchHeadline(
-            BODY_FIELD.get(kind, "description"),
+            source,
             cls._query(terms),
             config=TEXT_CONFIG,
             start_sel=START_SEL,

@@ -40,7 +40,7 @@ def year_chart(rows) -> YearChart:
     years = range(first, last + 1)
     peak = max(counts.values())
     step = BAR_WIDTH + BAR_GAP
-    label_every = 1 if len(years) <= 16 else 5
+    label_every = 1 if len(years) <= 8 else 2 if len(years) <= 16 else 5
     bars = []
     for i, year in enumerate(years):
         count = counts.get(year, 0)
@@ -53,7 +53,7 @@ def year_chart(rows) -> YearChart:
                 y=CHART_HEIGHT - height,
                 height=height,
                 label_x=i * step + BAR_WIDTH // 2,
-                show_label=year % label_every == 0 or year in (first, last),
+                show_label=(year - first) % label_every == 0,
             )
         )
     width = max(len(years) * step - BAR_GAP, BAR_WIDTH)

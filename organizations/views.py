@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Case, Count, Q, When
 from django.db.models.functions import Substr, Upper
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from .charts import year_chart
 from .countries import country_name
 from .models import Organization, Person
+from .names import name_key
 from .services import redirect_merged
 from .text import document_passages
 
@@ -56,7 +57,8 @@ def organization_list(request):
 def organization_suggest(request):
     """Type-ahead for the organization search box: a few names, acronyms and addresses."""
     text = request.GET.get("q", "").strip()[:100]
-    matches = Organization.objects.published().starting_with(text).order_by("name")
+    prefix = Case(When(name_key__startswith=name_key(text), then=0), default=1)
+    matches = Organization.objects.published().starting_with(text).order_by(prefix, "name")
     rows = matches.values("name", "acronym", "slug")[:SUGGESTIONS] if text else []
     suggestions = [
         {
