@@ -144,7 +144,7 @@ def _store_organizations(w: _Writer, analysis: DocumentAnalysis) -> dict[str, Or
                 kind=finding.kind,
                 country=finding.country,
                 website=finding.website,
-                slug=unique_slug(Organization, finding.name),
+                slug=unique_slug(Organization, finding.name, taken=w.resolver.slugs(Organization)),
                 review_status=PROPOSED,
             )
             w.created("organizations")
@@ -211,7 +211,7 @@ def _store_people(w, analysis, orgs: dict[str, Organization]) -> dict[str, Perso
             person = Person.objects.create(
                 name=finding.name[:200],
                 honorific=finding.honorific[:30],
-                slug=unique_slug(Person, finding.name),
+                slug=unique_slug(Person, finding.name, taken=w.resolver.slugs(Person)),
                 review_status=PROPOSED,
             )
             w.created("people")
@@ -290,7 +290,7 @@ def _store_events(w, analysis, orgs, people, conventions) -> None:
         if is_new:
             event = Event(
                 name=finding.name[:500],
-                slug=unique_slug(Event, finding.name),
+                slug=unique_slug(Event, finding.name, taken=w.resolver.slugs(Event)),
                 kind=finding.kind,
                 city=finding.city[:120],
                 country=finding.country,
@@ -339,12 +339,15 @@ def _event_roles(w, analysis, event, finding, orgs, people, *, is_new: bool) -> 
             )
 
 
-def _store_document(source: SourceText, analysis: DocumentAnalysis) -> tuple[SourceDocument, bool]:
+def _store_document(
+    source: SourceText, analysis: DocumentAnalysis, resolver: ArchiveResolver
+) -> tuple[SourceDocument, bool]:
     document = SourceDocument.objects.filter(source_file=source.path.name).first()
     is_new = document is None
     if is_new:
         document = SourceDocument(
-            slug=unique_slug(SourceDocument, analysis.title), source_file=source.path.name
+            slug=unique_slug(SourceDocument, analysis.title, taken=resolver.slugs(SourceDocument)),
+            source_file=source.path.name,
         )
     document.title = analysis.title[:500]
     document.text = analysis.text
@@ -352,7 +355,7 @@ def _store_document(source: SourceText, analysis: DocumentAnalysis) -> tuple[Sou
     document.region = analysis.region
     document.content_sha256 = source.sha256
     document.set_partial_date(analysis.date)
-    document.full_clean(exclude=["slug"] if not is_new else None)
+    document.clean_fields()  # lengths and choices; uniqueness is the database's to enforce
     document.save()
     if not is_new:  # the text changed: old proposals point at old offsets
         Mention.objects.filter(document=document, review_status=PROPOSED).delete()
@@ -373,7 +376,7 @@ def source_document_store(
     try:
         analysis = analyse_source(source)
         with transaction.atomic(), search_index_deferred():
-            document, is_new = _store_document(source, analysis)
+            document, is_new = _store_document(source, analysis, resolver)
             w = _Writer(document, resolver, report, is_new)
             w.tag(document, analysis.tags)
             orgs = _store_organizations(w, analysis)

@@ -146,15 +146,25 @@ class DatedRecord(models.Model):
 SLUG_WORDS_MAX = 80
 
 
-def unique_slug(model: type[models.Model], text: str) -> str:
-    """A slug for `text` not yet used by `model`: `migrant-forum-in-asia`, then `...-2`, `...-3`."""
+def unique_slug(model: type[models.Model], text: str, *, taken: set[str] | None = None) -> str:
+    """A slug for `text` not yet used by `model`: `migrant-forum-in-asia`, then `...-2`, `...-3`.
+
+    `taken`, when given, is the set of slugs already in use (kept by a bulk writer such as the
+    importer); the new slug is added to it and no query is made.
+    """
     base = slugify(unidecode(text)) or model._meta.model_name
     if len(base) > SLUG_WORDS_MAX:
         base = base[: SLUG_WORDS_MAX + 1].rsplit("-", 1)[0]
-    taken = set(model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True))
-    if base not in taken:
-        return base
-    n = 2
-    while f"{base}-{n}" in taken:
-        n += 1
-    return f"{base}-{n}"
+    in_use = (
+        taken
+        if taken is not None
+        else set(
+            model._default_manager.filter(slug__startswith=base).values_list("slug", flat=True)
+        )
+    )
+    slug, n = base, 2
+    while slug in in_use:
+        slug, n = f"{base}-{n}", n + 1
+    if taken is not None:
+        taken.add(slug)
+    return slug

@@ -24,6 +24,7 @@ class ArchiveResolver:
 
     def reload(self) -> None:
         self.tags: dict = {}  # tag name -> taggit Tag, filled as tags are first used
+        self._slugs: dict[type, set[str]] = {}
         self.org_by_key: dict[str, int] = {}
         self.org_by_acronym: dict[str, set[int]] = defaultdict(set)
         for pk, key, acronym in Organization.objects.values_list("pk", "name_key", "acronym"):
@@ -50,6 +51,12 @@ class ArchiveResolver:
             "pk", "kind", "start_date", "city", "name"
         ):
             self.events_by_start[(kind, start)].append((pk, city, name_key(name)))
+
+    def slugs(self, model) -> set[str]:
+        """The slugs `model` already uses, loaded once; new ones are added as they are made."""
+        if model not in self._slugs:
+            self._slugs[model] = set(model._default_manager.values_list("slug", flat=True))
+        return self._slugs[model]
 
     # --- organizations ---
     def organization_for(self, finding: OrganizationFinding) -> int | None:
