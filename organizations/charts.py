@@ -6,6 +6,7 @@ BAR_WIDTH = 22
 BAR_GAP = 6
 CHART_HEIGHT = 120
 LABEL_SPACE = 22
+DISPLAY_SCALE = 1.6  # drawn larger than its coordinates; CSS shrinks it on narrow screens
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,14 @@ class YearChart:
     first_year: int | None
     last_year: int | None
     peak: int
+
+    @property
+    def display_width(self) -> int:
+        return round((self.width + 8) * DISPLAY_SCALE)
+
+    @property
+    def display_height(self) -> int:
+        return round((self.height + 4) * DISPLAY_SCALE)
 
 
 def year_chart(rows) -> YearChart:

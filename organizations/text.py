@@ -48,6 +48,10 @@ def passage(context: str, context_start: int, start: int, end: int) -> SafeStrin
     """`…before <mark>the mention</mark> after…` from a slice of text beginning at context_start."""
     a, b = start - context_start, end - context_start
     before, hit, after = context[:a], context[a:b], context[b:]
+    if context_start > 0 and " " in before:
+        before = before.split(" ", 1)[1]  # start on a whole word
+    if " " in after:
+        after = after.rsplit(" ", 1)[0]
     before = ("…" if context_start > 0 else "") + " ".join(before.split())
     after = " ".join(after.split()) + "…"
     if before and not before.endswith(" ") and context[a - 1 : a].isspace():

@@ -137,3 +137,14 @@ def test_small_typos_in_names_still_find_them_on_postgres(graph):
 
 def _facet(results, name):
     return next(f["values"] for f in results.facets if f["name"] == name)
+
+
+def test_both_engines_rank_title_matches_above_body_matches():
+    body = make_document(title="A report", text="Notes about recruitment fees in passing.\n")
+    title = make_document(title="Recruitment fees", text="A short text on costs.\n")
+    org = make_organization(name="Recruitment Watch", slug="recruitment-watch")
+    search_index_rebuild()
+    order = [hit.object for hit in search("recruitment").hits[:10]]
+    assert order.index(title) < order.index(body)
+    assert order.index(org) < order.index(body)
+    assert search("recruitment fees").hits[0].object == title

@@ -42,6 +42,9 @@ def search_results(request):
     filters |= {name: request.GET.get(name, "") for name in ("country", "convention", "tag")}
     results = search(query, filters=filters)
     page = Paginator(results.hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    for facet in results.facets:
+        for value in facet["values"]:
+            value["query"] = _facet_query(request.GET, facet["name"], value)
     context = {
         "query": results.query,
         "results": results,
@@ -56,6 +59,17 @@ def search_results(request):
         "kind_labels": KIND_LABELS,
     }
     return render(request, "documents/search_results.html", context)
+
+
+def _facet_query(params, name: str, value: dict):
+    """The search's parameters with this facet value chosen (or dropped if it was), page reset."""
+    query = params.copy()
+    query.pop("page", None)
+    if value["selected"]:
+        query.pop(name, None)
+    else:
+        query[name] = value["value"]
+    return query
 
 
 def tag_list(request):
