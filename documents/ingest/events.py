@@ -137,9 +137,29 @@ def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, fl
     return city, country, lat, lon
 
 
-def _org_keys_between(orgs: dict[str, OrganizationFinding], start: int, end: int) -> list[str]:
+AS_REGION = re.compile(r"\b(?:in|within|across|beyond|throughout|outside)\s+(?:the\s+)?$", re.I)
+
+
+def _org_keys_between(
+    orgs: dict[str, OrganizationFinding],
+    start: int,
+    end: int,
+    sentence: tuple[str, int] | None = None,
+) -> list[str]:
+    """Bodies named between `start` and `end`, in order; given the (sentence, offset) they lie
+    in, not those named as a place ("went beyond ASEAN", "unions in ASEAN")."""
+
+    def as_place(pos: int) -> bool:
+        if sentence is None:
+            return False
+        text, offset = sentence
+        return bool(AS_REGION.search(text[max(0, pos - offset - 20) : max(0, pos - offset)]))
+
     hits = sorted(
-        (s.start, key) for key, org in orgs.items() for s in org.spans if start <= s.start < end
+        (s.start, key)
+        for key, org in orgs.items()
+        for s in org.spans
+        if start <= s.start < end and not as_place(s.start)
     )
     seen, keys = set(), []
     for _, key in hits:
@@ -160,13 +180,13 @@ def _roles(
             if role == "organizer":  # "organized by X in partnership with Y": X alone organizes
                 partner = ROLE_CUES[2][0].search(sentence, m.end(), stop)
                 stop = partner.start() if partner else stop
-            for key in _org_keys_between(orgs, offset + m.end(), offset + stop):
+            for key in _org_keys_between(orgs, offset + m.end(), offset + stop, (sentence, offset)):
                 roles.setdefault(key, role)
     # "the ILO training ...": the body named just before the trigger runs it.
     before = _org_keys_between(orgs, max(offset, trigger_start - 40), trigger_start)
     if before and not roles:
         roles.setdefault(before[-1], "organizer")
-    for key in _org_keys_between(orgs, offset, offset + len(sentence)):
+    for key in _org_keys_between(orgs, offset, offset + len(sentence), (sentence, offset)):
         roles.setdefault(key, "participant")
     return list(roles.items())
 
@@ -225,7 +245,7 @@ def _described_phrase(sentence: str, t_start: int, t_end: int) -> str:
     """`the second regional meeting of the Asian Caucus` -> `Second regional meeting of the Asian Caucus`."""
     before = re.search(r"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
     after = re.match(
-        r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|in|for))*",
+        r"\s+(?:of|on|for|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|in|for))*",
         sentence[t_end:],
     )
     adjectives = before.group(1) if before else ""
