@@ -74,3 +74,11 @@ def document_passages(mentions, per_document: int = 10) -> list[dict]:
             passage(mention.passage_text, mention.passage_start, mention.start, mention.end)
         )
     return list(documents.values())
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def clean_param(value: str | None, limit: int = 200) -> str:
+    """A query parameter fit for the database: no control characters (NUL breaks PostgreSQL)."""
+    return _CONTROL.sub(" ", value or "").strip()[:limit]

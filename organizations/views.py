@@ -9,7 +9,7 @@ from .countries import country_name
 from .models import Organization, Person
 from .names import name_key
 from .services import redirect_merged
-from .text import document_passages
+from .text import clean_param, document_passages
 
 PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 25
@@ -19,10 +19,10 @@ CO_APPEARING = 12
 
 def organization_list(request):
     filters = {
-        "q": request.GET.get("q", "").strip()[:200],
-        "kind": request.GET.get("kind", ""),
-        "country": request.GET.get("country", ""),
-        "letter": request.GET.get("letter", "")[:1].upper(),
+        "q": clean_param(request.GET.get("q")),
+        "kind": clean_param(request.GET.get("kind"), 40),
+        "country": clean_param(request.GET.get("country"), 2),
+        "letter": clean_param(request.GET.get("letter"), 1).upper(),
     }
     published = Organization.objects.published()
     organizations = published.with_counts().order_by("name")
@@ -56,7 +56,7 @@ def organization_list(request):
 
 def organization_suggest(request):
     """Type-ahead for the organization search box: a few names, acronyms and addresses."""
-    text = request.GET.get("q", "").strip()[:100]
+    text = clean_param(request.GET.get("q"), 100)
     prefix = Case(When(name_key__startswith=name_key(text), then=0), default=1)
     matches = Organization.objects.published().starting_with(text).order_by(prefix, "name")
     rows = matches.values("name", "acronym", "slug")[:SUGGESTIONS] if text else []

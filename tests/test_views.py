@@ -331,3 +331,27 @@ def test_convention_and_person_lists(client, graph):
     make_person(name="Ellen Sana")
     assertContains(client.get(reverse("documents:convention-list")), "ILO-C097")
     assertContains(client.get(reverse("organizations:person-list")), "Ellen Sana")
+
+
+GARBAGE = ["", "x" * 2000, "a\x00b", "'; DROP TABLE x; --", '"', "%", "日本語", "\ue000"]
+
+
+@pytest.mark.parametrize("value", GARBAGE)
+def test_garbage_parameters_never_break_a_page(client, graph, value):
+    pages = {
+        reverse("organizations:organization-list"): ["q", "kind", "country", "letter", "page"],
+        reverse("organizations:organization-suggest"): ["q"],
+        reverse("documents:event-archive-year", kwargs={"year": 2007}): [
+            "kind",
+            "country",
+            "organization",
+            "page",
+        ],
+        reverse("documents:search"): ["q", "type", "year", "organization", "tag", "page"],
+        graph["mfa"].get_absolute_url(): ["events_page", "documents_page"],
+        reverse("documents:document-list"): ["page"],
+    }
+    for url, params in pages.items():
+        for param in params:
+            response = client.get(url, {param: value})
+            assert response.status_code == 200, (url, param)

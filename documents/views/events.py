@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from organizations.charts import year_chart
 from organizations.countries import country_name
 from organizations.models import Organization
+from organizations.text import clean_param
 
 from ..models import Event, EventOrganization, EventParticipant, Mention
 
@@ -28,9 +29,9 @@ def event_archive_year(request, year):
     if year not in years:
         raise Http404("No events in this year.")
     filters = {
-        "kind": request.GET.get("kind", ""),
-        "country": request.GET.get("country", ""),
-        "organization": request.GET.get("organization", ""),
+        "kind": clean_param(request.GET.get("kind"), 40),
+        "country": clean_param(request.GET.get("country"), 2),
+        "organization": clean_param(request.GET.get("organization")),
     }
     events = year_events.for_listing()
     if filters["kind"]:
