@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
@@ -10,6 +10,7 @@ from ..models import Convention, Event, SourceDocument
 from ..search import KIND_LABELS, search
 
 PAGE_SIZE = 20
+NEWEST = F("start_date").desc(nulls_last=True)  # undated records last on both engines
 TAG_PAGE_SIZE = 50
 
 
@@ -24,8 +25,8 @@ def home(request):
             "conventions": Convention.objects.published().count(),
         },
         "chart": year_chart(Event.objects.published().year_counts()),
-        "recent_documents": documents.for_listing().order_by("-start_date", "title")[:8],
-        "recent_events": Event.objects.published().for_listing().order_by("-start_date")[:6],
+        "recent_documents": documents.for_listing().order_by(NEWEST, "title")[:8],
+        "recent_events": Event.objects.published().for_listing().order_by(NEWEST, "name")[:6],
         "top_organizations": Organization.objects.published()
         .with_counts()
         .order_by("-event_count", "name")[:10],

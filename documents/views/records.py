@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, F
 from django.shortcuts import get_object_or_404, render
 
 from organizations.charts import year_chart
@@ -13,7 +13,11 @@ LINKED_TARGETS = ("organization", "person", "convention")
 
 
 def document_list(request):
-    documents = SourceDocument.objects.published().for_listing().prefetch_related("tags")
+    documents = (
+        SourceDocument.objects.published()
+        .for_listing()
+        .order_by(F("start_date").desc(nulls_last=True), "title")
+    )
     page = Paginator(documents, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "documents/sourcedocument_list.html", {"page_obj": page})
 
