@@ -140,6 +140,13 @@ def search(query: str | None, *, filters: dict[str, str] | None = None) -> Searc
     return SearchResults(terms, HitList(kept, terms), facets, len(kept), filters)
 
 
+def matching_ids(query: str | None, model) -> list[int]:
+    """Ids of public `model` records matching `query`, best first (for the admin's search box)."""
+    kind = kind_of(model)
+    terms = clean_query(query)
+    return [pk for k, pk, _rank in (_engine().matches(terms) if terms else []) if k == kind]
+
+
 def _passes(attrs: dict[str, set[str]], filters: dict[str, str]) -> bool:
     return all(value in attrs.get(name, ()) for name, value in filters.items())
 

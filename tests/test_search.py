@@ -3,7 +3,14 @@ import datetime as dt
 import pytest
 from django.db import connection
 
-from documents.search import clean_query, fts5_query, highlight, search, search_index_rebuild
+from documents.search import (
+    clean_query,
+    fts5_query,
+    highlight,
+    matching_ids,
+    search,
+    search_index_rebuild,
+)
 
 from .factories import make_archive_graph, make_document, make_organization
 
@@ -148,3 +155,27 @@ def test_both_engines_rank_title_matches_above_body_matches():
     assert order.index(title) < order.index(body)
     assert order.index(org) < order.index(body)
     assert search("recruitment fees").hits[0].object == title
+
+
+def test_tags_added_later_are_searchable(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(title="Plain title")
+    with django_capture_on_commit_callbacks(execute=True):
+        document.tags.add("Kafala system")
+    assert [h.object for h in search("kafala").hits[:5]] == [document]
+
+
+def test_reindex_command_rebuilds_after_bulk_writes():
+    from django.core.management import call_command
+
+    from organizations.models import Organization
+
+    Organization.objects.bulk_create(
+        [Organization(name="Bulk Made", slug="bulk-made", description="Works on sponsorship.")]
+    )
+    assert search("sponsorship").total == 0
+    call_command("reindex", verbosity=0)
+    assert [h.object.slug for h in search("sponsorship").hits[:5]] == ["bulk-made"]
+    assert matching_ids("sponsorship", Organization) == [
+        Organization.objects.get(slug="bulk-made").pk
+    ]
