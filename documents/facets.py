@@ -139,10 +139,19 @@ def _add_tags(ids, add) -> None:
 
 
 def facet_counts(attribute_sets, labels, filters) -> list[dict]:
-    """Every facet value among the records shown, with how many of them carry it."""
+    """Every value of each facet, counted over the records the *other* filters leave.
+
+    So choosing 2007 still lists the other years, with the counts they would give.
+    """
     facets = []
     for name, title in FACET_LABELS.items():
-        counter = Counter(value for attrs in attribute_sets for value in attrs.get(name, ()))
+        others = {k: v for k, v in filters.items() if k != name}
+        counter = Counter(
+            value
+            for attrs in attribute_sets
+            if all(v in attrs.get(k, ()) for k, v in others.items())
+            for value in attrs.get(name, ())
+        )
         if name == "year":
             ordered = sorted(counter.items(), key=lambda kv: kv[0], reverse=True)
         else:

@@ -136,7 +136,7 @@ def search(query: str | None, *, filters: dict[str, str] | None = None) -> Searc
     attributes, labels = match_attributes(matches)
     matches = [m for m in matches if (m[0], m[1]) in attributes]  # drops unpublished stragglers
     kept = [m for m in matches if _passes(attributes[(m[0], m[1])], filters)]
-    facets = facet_counts([attributes[(m[0], m[1])] for m in kept], labels, filters)
+    facets = facet_counts([attributes[(m[0], m[1])] for m in matches], labels, filters)
     return SearchResults(terms, HitList(kept, terms), facets, len(kept), filters)
 
 

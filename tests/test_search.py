@@ -106,6 +106,8 @@ def test_filters_narrow_results_and_facets_count(graph):
     assert years["2011"] == 1
     narrowed = search("ATUC", filters={"year": "2011"})
     assert [hit.object.title for hit in narrowed.hits[:10]] == ["ATUC annual report"]
+    still_offered = {v["value"]: v["selected"] for v in _facet(narrowed, "year")}
+    assert still_offered == {"2011": True, "2007": False}
     types = {v["value"] for v in _facet(everything, "type")}
     assert {"organization", "document", "event"} <= types
 
