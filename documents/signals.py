@@ -95,9 +95,7 @@ def on_record_deleted(sender, instance, **kwargs):
 
 def on_relation_changed(sender, instance, action, **kwargs):
     """Tags, organizations or conventions added to or removed from a record."""
-    if action in {"post_add", "post_remove", "post_clear"} and isinstance(
-        instance, RECORD_MODELS
-    ):
+    if action in {"post_add", "post_remove", "post_clear"} and isinstance(instance, RECORD_MODELS):
         record_reindex(instance)
 
 
