@@ -23,7 +23,6 @@ install: $(STAMP) .env
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ingest --if-empty
-	$(PY) manage.py reindex
 	@echo "Serving the archive on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
