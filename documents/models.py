@@ -239,7 +239,9 @@ class Event(RecordBase, DatedRecord):
 
     @property
     def place_display(self) -> str:
-        return ", ".join(p for p in (self.city, country_name(self.country)) if p)
+        """`Kathmandu, Nepal`; a city-state once: `Singapore`."""
+        country = country_name(self.country)
+        return ", ".join(p for p in (self.city, country if country != self.city else "") if p)
 
     def index_components(self) -> dict[str, str]:
         """What search weighs: A the name, B organizations, place and tags, C the description."""

@@ -157,3 +157,9 @@ def test_document_ordering_is_newest_first():
     old = make_document(start_date=dt.date(2007, 8, 15))
     new = make_document(start_date=dt.date(2018, 5, 14))
     assert list(SourceDocument.objects.all()) == [new, old]
+
+
+def test_event_place_names_a_city_state_once():
+    assert make_event(city="Kathmandu", country="NP").place_display == "Kathmandu, Nepal"
+    assert make_event(city="Singapore", country="SG").place_display == "Singapore"
+    assert make_event(city="", country="KH").place_display == "Cambodia"
