@@ -4,7 +4,6 @@ from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from organizations.countries import country_name
@@ -15,6 +14,7 @@ from organizations.records import (
     RecordQuerySet,
     ReviewStatus,
     SearchVectorIndex,
+    archive_history,
 )
 
 
@@ -273,7 +273,7 @@ class EventOrganization(models.Model):
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )
 
-    history = HistoricalRecords()
+    history = archive_history()
 
     class Meta:
         ordering = ["event", "role", "organization__name"]
@@ -315,7 +315,7 @@ class EventParticipant(models.Model):
         max_length=10, choices=ReviewStatus.choices, default=ReviewStatus.PROPOSED
     )
 
-    history = HistoricalRecords()
+    history = archive_history()
 
     class Meta:
         ordering = ["event", "role", "person__name"]
@@ -389,7 +389,7 @@ class Mention(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    history = archive_history()
 
     objects = MentionQuerySet.as_manager()
 

@@ -5,11 +5,17 @@ from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
-from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 
 from .names import duplicate_ids, name_key
-from .records import DatedRecord, RecordBase, RecordQuerySet, ReviewStatus, SearchVectorIndex
+from .records import (
+    DatedRecord,
+    RecordBase,
+    RecordQuerySet,
+    ReviewStatus,
+    SearchVectorIndex,
+    archive_history,
+)
 
 
 class OrganizationQuerySet(RecordQuerySet):
@@ -160,7 +166,7 @@ class OrganizationAlias(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.NAME)
     name_key = models.CharField(max_length=300, editable=False, db_index=True)
 
-    history = HistoricalRecords()
+    history = archive_history()
 
     class Meta:
         ordering = ["organization", "name"]
@@ -256,7 +262,7 @@ class PersonAlias(models.Model):
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
 
-    history = HistoricalRecords()
+    history = archive_history()
 
     class Meta:
         ordering = ["person", "name"]
@@ -307,7 +313,7 @@ class Affiliation(DatedRecord):
         db_index=True,
     )
 
-    history = HistoricalRecords()
+    history = archive_history()
 
     class Meta(DatedRecord.Meta):
         ordering = ["person", "-start_date", "title"]

@@ -5,10 +5,31 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.text import slugify
+from simple_history.manager import HistoryManager
 from simple_history.models import HistoricalRecords
 from unidecode import unidecode
 
 from .partial_dates import DatePrecision, PartialDate, format_iso, format_period
+
+
+class ArchiveHistoryManager(HistoryManager):
+    """simple-history's descriptor calls `from_queryset` on every `.history` access, building a
+    new manager class each time (inspect.getmembers over the queryset); an import touches
+    history thousands of times, so the class is built once per queryset class."""
+
+    _classes: dict = {}
+
+    @classmethod
+    def from_queryset(cls, queryset_class, class_name=None):
+        key = (cls, queryset_class, class_name)
+        if key not in cls._classes:
+            cls._classes[key] = super().from_queryset(queryset_class, class_name)
+        return cls._classes[key]
+
+
+def archive_history(**options) -> HistoricalRecords:
+    """Who changed what and when, with revert; the one way records here keep their history."""
+    return HistoricalRecords(history_manager=ArchiveHistoryManager, **options)
 
 
 class ReviewStatus(models.TextChoices):
@@ -64,7 +85,7 @@ class RecordBase(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     # Who changed what and when, per record; the search vector is derived, so not kept.
-    history = HistoricalRecords(inherit=True, excluded_fields=["search_vector"])
+    history = archive_history(inherit=True, excluded_fields=["search_vector"])
 
     objects = RecordQuerySet.as_manager()
 
