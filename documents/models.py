@@ -263,6 +263,7 @@ class EventOrganization(models.Model):
         HOST = "host", "Host"
         PARTICIPANT = "participant", "Participant"
         SIGNATORY = "signatory", "Signatory"
+        FOUNDED = "founded", "Body founded"
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organization_roles")
     organization = models.ForeignKey(

@@ -295,6 +295,7 @@ def _store_events(w, analysis, orgs, people, conventions) -> None:
                 city=finding.city[:120],
                 country=finding.country,
                 review_status=PROPOSED,
+                description=finding.description,
                 latitude=round(finding.latitude, 5) if finding.latitude is not None else None,
                 longitude=round(finding.longitude, 5) if finding.longitude is not None else None,
             )
@@ -308,7 +309,7 @@ def _store_events(w, analysis, orgs, people, conventions) -> None:
             event.conventions.add(
                 *[conventions[c] for c in finding.conventions if c in conventions]
             )
-            w.tag(event, analysis.tags)
+            w.tag(event, finding.tags)
         for span in finding.spans:
             w.mention(span, event=event)
 

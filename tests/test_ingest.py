@@ -198,3 +198,24 @@ def test_if_empty_skips_a_filled_archive(sources_dir, tmp_path, ingested):
     extra.write_text("Another consultation\n\nText.\n")
     call_command("ingest", str(extra), if_empty=True, verbosity=0)
     assert SourceDocument.objects.count() == 5
+
+
+def test_event_details_a_researcher_relies_on(tmp_path):
+    path = tmp_path / "network.txt"
+    path.write_text(
+        "Regional news\n\n12 Mar 2016 | News | Regional\n\n"
+        "The Mekong Migration Network was formally established in Bangkok on 5 June 2003.\n\n"
+        "A joint migrant resource centre will be established in Amman, Jordan in July 2018.\n\n"
+        "Unions called for the implementation of the ASEAN Declaration on the Protection and "
+        "Promotion of the Rights of Migrant Workers.\n"
+    )
+    call_command("ingest", str(path), verbosity=0)
+    founding = Event.objects.get(start_date__year=2003)
+    assert founding.organization_roles.get().role == "founded"
+    assert "formally established in Bangkok" in founding.description
+    planned = Event.objects.get(start_date__year=2018)
+    assert planned.name.endswith("(planned)")
+    assert planned.place_display == "Amman, Jordan"
+    # "ASEAN" inside the instrument's name is the Declaration, not the organization.
+    assert not Organization.objects.filter(acronym="ASEAN").exists()
+    assert Convention.objects.filter(identifier="ASEAN-DMW-2007").exists()

@@ -18,7 +18,7 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
     context_year = meta.date.start.year if meta.date else None
     context_month = meta.date.start.month if meta.date and meta.date.precision != "year" else None
     conventions = find_conventions(text)
-    orgs = find_organizations(text)
+    orgs = _outside(find_organizations(text), conventions)
     people = find_people(text, orgs)
     events = find_events(
         meta.title,
@@ -29,6 +29,10 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
         context_year=context_year,
         context_month=context_month,
     )
+    tags = find_themes(text)
+    for event in events:  # an event carries the themes of its own passages; the document's, all
+        own = find_themes(" ".join(span.text for span in event.spans))
+        event.tags = tags if event.is_document_event else [t for t in own if t in tags]
     return DocumentAnalysis(
         file=source.path.name,
         title=meta.title,
@@ -40,6 +44,17 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
         people=people,
         conventions=conventions,
         events=events,
-        tags=find_themes(text),
+        tags=tags,
         errors=list(source.notes),
     )
+
+
+def _outside(orgs: dict, conventions: dict) -> dict:
+    """Drop organization mentions inside an instrument's name ("ASEAN" in "ASEAN Declaration")."""
+    taken = [(s.start, s.end) for c in conventions.values() for s in c.spans]
+    kept = {}
+    for key, org in orgs.items():
+        org.spans = [s for s in org.spans if not any(a <= s.start and s.end <= b for a, b in taken)]
+        if org.spans:
+            kept[key] = org
+    return kept

@@ -452,11 +452,7 @@ def find_events(
             if kind in GATHERINGS:
                 last_gathering = event
     merged = _merge(events)
-    speakers = [
-        k
-        for k, p in people.items()
-        if any(s.rule in ("org-dash-name", "presenter-list") for s in p.spans)
-    ]
+    speakers = [k for k, p in people.items() if any(_in_speaker_list(text, s) for s in p.spans)]
     document_event = next(
         (e for e in merged if e.is_document_event and e.kind not in ("founding",)), None
     )
@@ -469,12 +465,67 @@ def find_events(
         event.conventions = [
             c
             for c in conventions
-            if any(sp.start <= s.start < sp.end for sp in event.spans for s in conventions[c].spans)
+            if event is document_event
+            or any(sp.start <= s.start < sp.end for sp in event.spans for s in conventions[c].spans)
         ]
+        _mark_founded(event, orgs)
+        _mark_planned(event, text)
+        event.description = " ".join(
+            dict.fromkeys(" ".join(sp.text.split()) for sp in event.spans)
+        )[:1000]
         event.key = (
             f"{event.kind}:{event.date.iso() if event.date else ''}:{name_key(event.name)[:60]}"
         )
     return [e for e in merged if e.date is not None]  # an undated event cannot be placed in time
+
+
+def _in_speaker_list(text: str, span: Span) -> bool:
+    """A person named in a list of speakers: by a list rule, or alone on a short line."""
+    if span.rule in ("org-dash-name", "presenter-list"):
+        return True
+    line_start = text.rfind("\n", 0, span.start) + 1
+    line_end = text.find("\n", span.end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    return span.rule in ("name-comma-title", "honorific-name") and len(line.strip()) < 250
+
+
+def _mark_founded(event: EventFinding, orgs) -> None:
+    """The body a founding event creates is recorded as founded, not as a participant."""
+    if event.kind != "founding":
+        return
+    key = name_key(event.name)
+    event.organizations = [
+        (k, "founded")
+        if k in orgs
+        and any(
+            f" {name_key(n)} " in f" {key} "
+            for n in (orgs[k].name, orgs[k].acronym, *orgs[k].aliases)
+            if n and len(name_key(n)) > 2
+        )
+        else (k, r)
+        for k, r in event.organizations
+    ]
+
+
+PLANNED = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned|expected\s+to|scheduled|due\s+to|to\s+be|next)\b[^.;]{0,60}$",
+    re.I,
+)
+
+
+def _mark_planned(event: EventFinding, text: str) -> None:
+    """`will be established in July 2018`: the source announces it; the name says so."""
+    for span in event.spans:
+        if span.rule != "dated-event-sentence":
+            continue
+        trigger = TRIGGER_PATTERN.search(span.text)
+        if (
+            trigger
+            and PLANNED.search(span.text[: trigger.start()])
+            and "(planned)" not in event.name
+        ):
+            event.name = f"{event.name} (planned)"
+            return
 
 
 def _one_gathering_per_date(kinds, dates, offset, sentence):

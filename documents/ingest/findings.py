@@ -66,6 +66,8 @@ class EventFinding:
     conventions: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     is_document_event: bool = False
+    description: str = ""  # the passages it was found in, for readers and curators
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

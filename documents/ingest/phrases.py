@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-WORD = re.compile(r"[^\W_][\w'’&]*")
+WORD = re.compile(r"[^\W_](?:[\w&]|['’](?=\w))*")  # "Workers'" ends before its apostrophe
 SKIPPED = {"the"}
 
 
