@@ -2,7 +2,7 @@
 
 SQLite updates its FTS5 rows in the same transaction as the save; PostgreSQL recomputes the
 stored vector once the transaction commits. Bulk writes (`bulk_create`, `update`) send no
-signals: run `manage.py reindex` after them.
+signals: call `reindex_related(model, pks)` after them (or run `manage.py reindex`).
 """
 
 from contextlib import contextmanager
@@ -11,9 +11,9 @@ from contextvars import ContextVar
 from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 
-from organizations.models import OrganizationAlias, PersonAlias
+from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 
-from .models import EventOrganization
+from .models import Convention, Event, EventOrganization, Mention, SourceDocument
 from .search import (
     KINDS,
     index_record,
@@ -84,9 +84,59 @@ def record_reindex(obj) -> None:
         update()
 
 
-def on_record_saved(sender, instance, raw=False, **kwargs):
-    if not raw:
-        record_reindex(instance)
+def related_records(model, pks) -> dict[type, set[int]]:
+    """The events and documents whose index entries carry these organizations, people or
+    conventions' names (events through their organization roles, documents through mentions)."""
+    pks = list(pks)
+    field = {Organization: "organization", Person: "person", Convention: "convention"}.get(model)
+    if field is None or not pks:
+        return {}
+    related = {
+        SourceDocument: set(
+            Mention.objects.filter(**{f"{field}__in": pks}).values_list("document_id", flat=True)
+        )
+    }
+    if model is Organization:
+        related[Event] = set(
+            EventOrganization.objects.filter(organization__in=pks).values_list(
+                "event_id", flat=True
+            )
+        )
+    return {m: ids for m, ids in related.items() if ids}
+
+
+def reindex_related(model, pks, *, include_records: bool = True) -> None:
+    """Reindex these records and every event or document whose index carries their names.
+
+    Call it after bulk writes that send no signals (`bulk_update`, `update`), e.g. the admin's
+    unpublish action; saves call it themselves. Inside `search_index_deferred()` the records
+    join the block's batch; otherwise they are indexed now (SQLite) or after the commit (PG).
+    """
+    pks = set(pks)
+    targets = related_records(model, pks)
+    if include_records and pks:
+        targets.setdefault(model, set()).update(pks)
+    touched = _deferred.get()
+    if touched is not None:
+        touched.update((m, pk) for m, ids in targets.items() for pk in ids)
+        return
+
+    def update():
+        for m, ids in targets.items():
+            index_records(m, ids)  # an unpublished record loses its entry here
+
+    if connection.vendor == "postgresql":
+        transaction.on_commit(update)
+    else:
+        update()
+
+
+def on_record_saved(sender, instance, raw=False, created=False, **kwargs):
+    if raw:
+        return
+    record_reindex(instance)
+    if not created and sender in (Organization, Person, Convention):
+        reindex_related(sender, [instance.pk], include_records=False)
 
 
 def on_record_deleted(sender, instance, **kwargs):

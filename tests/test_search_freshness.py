@@ -1,0 +1,61 @@
+"""The search index follows organizations, people and conventions into the records naming them."""
+
+import pytest
+
+from documents.search import search, search_index_rebuild
+from documents.signals import reindex_related, search_index_deferred
+from organizations.models import Organization
+
+from .factories import make_archive_graph
+
+pytestmark = pytest.mark.django_db
+
+
+def found(query):
+    results = search(query)
+    return {(hit.kind, hit.object.slug) for hit in results.hits[: results.total]}
+
+
+@pytest.fixture
+def graph():
+    records = make_archive_graph()
+    search_index_rebuild()
+    return records
+
+
+def test_renaming_an_organization_reindexes_its_events_and_documents(
+    graph, django_capture_on_commit_callbacks
+):
+    atuc = graph["atuc"]
+    with django_capture_on_commit_callbacks(execute=True):
+        atuc.name, atuc.acronym = "Zebrafinch Labour Council", "ZLC"
+        atuc.save()
+    hits = found("Zebrafinch")
+    assert ("event", graph["event"].slug) in hits
+    assert ("document", graph["document"].slug) in hits
+
+
+def test_bulk_unpublishing_then_reindex_related_drops_the_name_everywhere(
+    graph, django_capture_on_commit_callbacks
+):
+    atuc = graph["atuc"]
+    with django_capture_on_commit_callbacks(execute=True):
+        atuc.name = "Zebrafinch Labour Council"
+        atuc.save()
+    assert found("Zebrafinch")
+    with django_capture_on_commit_callbacks(execute=True):
+        atuc.is_published = False
+        Organization.objects.bulk_update([atuc], ["is_published"])  # sends no signals
+        reindex_related(Organization, [atuc.pk])
+    assert found("Zebrafinch") == set()
+
+
+def test_reindex_related_joins_a_deferred_batch(graph, django_capture_on_commit_callbacks):
+    mfa = graph["mfa"]
+    with django_capture_on_commit_callbacks(execute=True):
+        with search_index_deferred() as batch:
+            mfa.name = "Quokka Solidarity Network"
+            mfa.save()
+            assert (type(graph["event"]), graph["event"].pk) in batch.touched
+            assert (type(graph["document"]), graph["document"].pk) in batch.touched
+    assert ("event", graph["event"].slug) in found("Quokka")
