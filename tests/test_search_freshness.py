@@ -52,10 +52,9 @@ def test_bulk_unpublishing_then_reindex_related_drops_the_name_everywhere(
 
 def test_reindex_related_joins_a_deferred_batch(graph, django_capture_on_commit_callbacks):
     mfa = graph["mfa"]
-    with django_capture_on_commit_callbacks(execute=True):
-        with search_index_deferred() as batch:
-            mfa.name = "Quokka Solidarity Network"
-            mfa.save()
-            assert (type(graph["event"]), graph["event"].pk) in batch.touched
-            assert (type(graph["document"]), graph["document"].pk) in batch.touched
+    with django_capture_on_commit_callbacks(execute=True), search_index_deferred() as batch:
+        mfa.name = "Quokka Solidarity Network"
+        mfa.save()
+        assert (type(graph["event"]), graph["event"].pk) in batch.touched
+        assert (type(graph["document"]), graph["document"].pk) in batch.touched
     assert ("event", graph["event"].slug) in found("Quokka")
