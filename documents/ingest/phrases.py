@@ -71,6 +71,7 @@ class PhraseMatcher(Generic[T]):
     def __init__(self) -> None:
         self._phrases: dict[tuple[str, ...], list[tuple[T, str | None, bool]]] = {}
         self._prefixes: set[tuple[str, ...]] = set()
+        self._firsts: set[str] = set()  # first words: most words of a text start no phrase
         self._longest = 0
 
     def add(
@@ -86,15 +87,20 @@ class PhraseMatcher(Generic[T]):
             else None
         )
         self._phrases.setdefault(key, []).append((value, exact, acronym))
+        self._firsts.add(key[0])
         for i in range(1, len(key)):
             self._prefixes.add(key[:i])
         self._longest = max(self._longest, len(key))
 
     def finditer(self, text: str) -> Iterator[PhraseHit[T]]:
         words, keys = _words(text)
-        phrases, prefixes = self._phrases, self._prefixes
+        phrases, prefixes, firsts = self._phrases, self._prefixes, self._firsts
         i = 0
-        while i < len(words):
+        count = len(words)
+        while i < count:
+            if keys[i] not in firsts:
+                i += 1
+                continue
             best = None
             for n in range(1, min(self._longest, len(words) - i) + 1):
                 key = tuple(keys[i : i + n])
