@@ -158,6 +158,13 @@ class EventQuerySet(RecordQuerySet):
     def in_year(self, year: int):
         return self.filter(start_date__year=year)
 
+    def with_organization(self, organizations):
+        """Events where any of `organizations` holds a role a curator has not rejected."""
+        roles = EventOrganization.objects.filter(organization__in=organizations).exclude(
+            review_status=ReviewStatus.REJECTED
+        )
+        return self.filter(pk__in=roles.values("event"))
+
     def year_counts(self):
         """Rows of {year, n}: how many events began in each year, oldest first."""
         return (

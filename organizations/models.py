@@ -49,6 +49,17 @@ class OrganizationQuerySet(RecordQuerySet):
             | Q(aliases__name_key__startswith=key)
         ).distinct()
 
+    def at_events(self, events):
+        """Organizations holding a role, not rejected by a curator, at any of `events`.
+
+        A later `Count("event_roles__event")` counts only those roles (the join is reused).
+        """
+        event_role = self.model.event_roles.field.model
+        roles = event_role.objects.filter(event__in=events).exclude(
+            review_status=ReviewStatus.REJECTED
+        )
+        return self.filter(event_roles__in=roles)
+
     def with_counts(self):
         """Each organization with its numbers of published events and mentioning documents."""
         # The through models live in `documents`; reach them by relation, not by import.
@@ -57,6 +68,7 @@ class OrganizationQuerySet(RecordQuerySet):
         rejected = ReviewStatus.REJECTED
         events = (
             event_role.objects.filter(organization=OuterRef("pk"), event__is_published=True)
+            .exclude(review_status=rejected)
             .exclude(event__review_status=rejected)
             .values("organization")
             .annotate(n=Count("event", distinct=True))
@@ -203,6 +215,7 @@ class PersonQuerySet(RecordQuerySet):
             event_count=Count(
                 "event_roles__event",
                 filter=Q(event_roles__event__is_published=True)
+                & ~Q(event_roles__review_status=ReviewStatus.REJECTED)
                 & ~Q(event_roles__event__review_status=ReviewStatus.REJECTED),
                 distinct=True,
             )

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Q, When
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.db.models.functions import Substr, Upper
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -77,11 +77,12 @@ def organization_detail(request, slug):
         Organization.objects.published().select_related("parent").prefetch_related("tags"),
         slug=slug,
     )
-    events = organization.events.published().distinct()
-    roles_here = Q(event_roles__event__organization_roles__organization=organization)
+    # Events and conventions live in `documents`, which depends on us: reach them by relation.
+    event_model = organization.events.model
+    events = event_model.objects.published().with_organization([organization])
     co_appearing = (
         Organization.objects.published()
-        .filter(roles_here)
+        .at_events(events)
         .exclude(pk=organization.pk)
         .annotate(shared=Count("event_roles__event", distinct=True))
         .order_by("-shared", "name")[:CO_APPEARING]
@@ -89,9 +90,15 @@ def organization_detail(request, slug):
     people = (
         Person.objects.published()
         .filter(
-            Q(affiliations__organization=organization) | Q(event_roles__affiliation=organization)
+            Q(pk__in=organization.affiliations.exclude(review_status="rejected").values("person"))
+            | Q(
+                pk__in=Person.event_roles.field.model.objects.filter(
+                    affiliation=organization, event__in=event_model.objects.published()
+                )
+                .exclude(review_status="rejected")
+                .values("person")
+            )
         )
-        .distinct()
         .order_by("name")
     )
     mentions = (
@@ -109,11 +116,10 @@ def organization_detail(request, slug):
         TIMELINE_PAGE_SIZE,
     ).get_page(request.GET.get("documents_page"))
     page_documents = [row["document"] for row in documents_page]
-    # Events and conventions live in `documents`, which depends on us: reach them by relation.
-    convention_model = organization.events.model.conventions.field.related_model
+    convention_model = event_model.conventions.field.related_model
     conventions = (
         convention_model.objects.published()
-        .filter(events__organization_roles__organization=organization)
+        .filter(events__in=events)
         .annotate(shared=Count("events", distinct=True))
         .order_by("-shared", "identifier")
     )
@@ -155,7 +161,8 @@ def person_detail(request, slug):
         person.event_roles.filter(event__is_published=True)
         .exclude(event__review_status="rejected")
         .exclude(review_status="rejected")
-        .select_related("event", "affiliation")
+        .select_related("event")
+        .prefetch_related(Prefetch("affiliation", queryset=Organization.objects.published()))
         .order_by("event__start_date", "event__name")
     )
     mentions = (
@@ -169,10 +176,12 @@ def person_detail(request, slug):
         "person": person,
         "aliases": person.aliases.all(),
         "affiliations": person.affiliations.exclude(review_status="rejected")
-        .filter(Q(organization=None) | Q(organization__is_published=True))
+        .filter(Q(organization=None) | Q(organization__in=Organization.objects.published()))
         .select_related("organization"),
         "roles_page": Paginator(roles, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page")),
-        "chart": year_chart(person.events.published().distinct().year_counts()),
+        "chart": year_chart(
+            person.events.published().filter(pk__in=roles.values("event")).distinct().year_counts()
+        ),
         "passages": document_passages(mentions[:PAGE_SIZE]),
     }
     return render(request, "organizations/person_detail.html", context)

@@ -39,7 +39,7 @@ def event_archive_year(request, year):
     if filters["country"]:
         events = events.filter(country=filters["country"])
     if filters["organization"]:
-        events = events.filter(organization_roles__organization__slug=filters["organization"])
+        events = events.with_organization(Organization.objects.filter(slug=filters["organization"]))
     page = Paginator(events.distinct(), YEAR_PAGE_SIZE).get_page(request.GET.get("page"))
     months = {}
     for event in page:
@@ -68,7 +68,7 @@ def event_archive_year(request, year):
             key=lambda c: c[1],
         ),
         "organization_options": Organization.objects.published()
-        .filter(event_roles__event__in=year_events)
+        .at_events(year_events)
         .distinct()
         .order_by("name")
         .values_list("slug", "name"),
@@ -93,7 +93,8 @@ def event_detail(request, slug):
         EventParticipant.objects.filter(event=event, person__is_published=True)
         .exclude(review_status="rejected")
         .exclude(person__review_status="rejected")
-        .select_related("person", "affiliation")
+        .select_related("person")
+        .prefetch_related(Prefetch("affiliation", queryset=public_orgs))  # None if not public
         .order_by("role", "person__name")
     )
     passages = (
@@ -109,10 +110,13 @@ def event_detail(request, slug):
         .prefetch_related(Prefetch("mentions", queryset=passages, to_attr="passages"))
     )
     org_ids = [role.organization_id for role in roles]
+    shared_roles = EventOrganization.objects.filter(organization__in=org_ids).exclude(
+        review_status="rejected"
+    )
     related = (
         Event.objects.published()
         .for_listing()
-        .filter(organization_roles__organization__in=org_ids)
+        .filter(organization_roles__in=shared_roles)
         .exclude(pk=event.pk)
         .annotate(shared=Count("organization_roles__organization", distinct=True))
         .order_by("-shared", "start_date")[:RELATED_EVENTS]

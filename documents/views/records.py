@@ -69,7 +69,7 @@ def convention_detail(request, slug):
     events = convention.events.published()
     organizations = (
         Organization.objects.published()
-        .filter(event_roles__event__in=events)
+        .at_events(events)
         .annotate(shared=Count("event_roles__event", distinct=True))
         .order_by("-shared", "name")[:20]
     )
