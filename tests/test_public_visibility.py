@@ -1,4 +1,6 @@
-"""What the public pages never show: unpublished organizations, rejected roles."""
+"""Public pages: no unpublished organizations or rejected roles; how the year page files events."""
+
+import datetime as dt
 
 import pytest
 from django.urls import reverse
@@ -91,3 +93,25 @@ def test_rejected_participation_is_not_counted_or_charted(client, graph):
     response = client.get(graph["gois"].get_absolute_url())
     assert response.context["roles_page"].paginator.count == 0
     assert response.context["chart"].total == 0
+
+
+def test_year_page_files_year_only_events_after_the_months(client, graph):
+    make_event(
+        name="Sometime in 2007",
+        slug="sometime-2007",
+        start_date=dt.date(2007, 1, 1),
+        end_date=dt.date(2007, 12, 31),
+        date_precision="year",
+    )
+    make_event(
+        name="Workshop in March",
+        slug="workshop-march-2007",
+        start_date=dt.date(2007, 3, 1),
+        end_date=dt.date(2007, 3, 31),
+        date_precision="month",
+    )
+    response = client.get(reverse("documents:event-archive-year", args=[2007]))
+    months = [(m["name"], [e.name for e in m["events"]]) for m in response.context["months"]]
+    assert months[0] == ("March", ["Workshop in March"])
+    assert months[-1] == ("Date within the year not known", ["Sometime in 2007"])
+    assert "January" not in [name for name, _events in months]

@@ -1,13 +1,14 @@
 import calendar
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Case, Count, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from organizations.charts import year_chart
 from organizations.countries import country_name
 from organizations.models import Organization
+from organizations.partial_dates import DatePrecision
 from organizations.text import clean_param
 
 from ..models import Event, EventOrganization, EventParticipant, Mention
@@ -40,16 +41,24 @@ def event_archive_year(request, year):
         events = events.filter(country=filters["country"])
     if filters["organization"]:
         events = events.with_organization(Organization.objects.filter(slug=filters["organization"]))
-    page = Paginator(events.distinct(), YEAR_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Events dated only to the year come after the months, under their own heading.
+    year_only = Case(When(date_precision=DatePrecision.YEAR, then=1), default=0)
+    events = events.distinct().order_by(year_only, "start_date", "name")
+    page = Paginator(events, YEAR_PAGE_SIZE).get_page(request.GET.get("page"))
     months = {}
     for event in page:
-        months.setdefault(event.start_date.month, []).append(event)
+        month = None if event.date_precision == DatePrecision.YEAR else event.start_date.month
+        months.setdefault(month, []).append(event)
     kinds = dict(Event.Kind.choices)
     context = {
         "year": year,
         "page_obj": page,
         "months": [
-            {"name": calendar.month_name[m], "slug": f"month-{m}", "events": evs}
+            {
+                "name": calendar.month_name[m] if m else "Date within the year not known",
+                "slug": f"month-{m}" if m else "month-unknown",
+                "events": evs,
+            }
             for m, evs in months.items()
         ],
         "filters": filters,
