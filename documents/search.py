@@ -27,7 +27,9 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from taggit.models import Tag
 
+from organizations.countries import country_name
 from organizations.models import Organization, Person
 
 from .facets import FACET_LABELS, facet_counts, match_attributes
@@ -131,13 +133,30 @@ class SearchResults:
 def search(query: str | None, *, filters: dict[str, str] | None = None) -> SearchResults:
     """Ranked public records matching `query`, narrowed by facet `filters`, with facet counts."""
     terms = clean_query(query)
-    filters = {k: str(v) for k, v in (filters or {}).items() if v and k in FACET_LABELS}
+    filters = valid_filters(filters or {})
     matches = _engine().matches(terms) if terms else []
     attributes, labels = match_attributes(matches)
     matches = [m for m in matches if (m[0], m[1]) in attributes]  # drops unpublished stragglers
     kept = [m for m in matches if _passes(attributes[(m[0], m[1])], filters)]
     facets = facet_counts([attributes[(m[0], m[1])] for m in matches], labels, filters)
     return SearchResults(terms, HitList(kept, terms), facets, len(kept), filters)
+
+
+def valid_filters(filters: dict) -> dict[str, str]:
+    """The facet filters that name something that exists; a mistyped one is ignored, not fatal."""
+    kept = {k: str(v).strip() for k, v in filters.items() if v and k in FACET_LABELS}
+    slugs = {
+        "organization": Organization.objects.published(),
+        "convention": Convention.objects.published(),
+        "tag": Tag.objects.all(),
+    }
+    valid = {
+        "type": lambda v: v in KINDS,
+        "year": lambda v: re.fullmatch(r"[12]\d{3}", v) is not None,
+        "country": lambda v: re.fullmatch(r"[A-Z]{2}", v) is not None and country_name(v) != v,
+        **{k: (lambda v, qs=qs: qs.filter(slug=v).exists()) for k, qs in slugs.items()},
+    }
+    return {k: v for k, v in kept.items() if len(v) <= 200 and valid[k](v)}
 
 
 def matching_ids(query: str | None, model) -> list[int]:

@@ -51,15 +51,24 @@ def search_results(request):
         "results": results,
         "page_obj": page,
         "facets": results.facets,
-        "active_filters": [
-            {"name": f["name"], "label": f["label"], "value": v["label"]}
-            for f in results.facets
-            for v in f["values"]
-            if v["selected"]
-        ],
+        "active_filters": _active_filters(request.GET, results),
         "kind_labels": KIND_LABELS,
     }
     return render(request, "documents/search_results.html", context)
+
+
+def _active_filters(params, results) -> list[dict]:
+    """The filters in force, each with its label and the link that removes it."""
+    labels = {f["name"]: f["label"] for f in results.facets}
+    values = {(f["name"], v["value"]): v["label"] for f in results.facets for v in f["values"]}
+    active = []
+    for name, value in results.filters.items():
+        remove = params.copy()
+        remove.pop("page", None)
+        remove.pop(name, None)
+        label = values.get((name, value), value)
+        active.append({"name": name, "label": labels[name], "value": label, "remove": remove})
+    return active
 
 
 def _facet_query(params, name: str, value: dict):

@@ -1,0 +1,46 @@
+"""The search page: bad filters, long queries, facet lists and readable event snippets."""
+
+import pytest
+from django.urls import reverse
+
+from documents.search import search, search_index_rebuild, valid_filters
+
+from .factories import make_archive_graph
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def graph():
+    records = make_archive_graph()
+    search_index_rebuild()
+    return records
+
+
+@pytest.mark.parametrize(
+    "bad", [{"year": "abc"}, {"organization": "nonexistent"}, {"type": "bogus"}, {"country": "ZZ"}]
+)
+def test_invalid_filter_values_are_ignored(client, graph, bad):
+    unfiltered = search("ATUC").total
+    assert search("ATUC", filters=bad).total == unfiltered > 0
+    response = client.get(reverse("documents:search"), {"q": "ATUC", **bad})
+    assert response.context["results"].total == unfiltered
+    ((name, value),) = bad.items()
+    assert f'name="{name}" value="{value}"' not in response.content.decode()
+
+
+def test_valid_filters_keep_what_exists(graph):
+    filters = {"year": "2007", "organization": "migrant-forum-in-asia", "type": "event"}
+    assert valid_filters({**filters, "tag": "nope", "colour": "red"}) == filters
+
+
+def test_active_filter_without_matches_can_be_removed(client, graph):
+    response = client.get(
+        reverse("documents:search"), {"q": "ATUC", "year": "1999", "type": "event"}
+    )
+    assert response.context["results"].total == 0
+    active = {f["name"]: f for f in response.context["active_filters"]}
+    assert set(active) == {"year", "type"}
+    assert "year" not in active["year"]["remove"]
+    assert active["year"]["remove"]["type"] == "event"
+    assert "Remove" in response.content.decode()
