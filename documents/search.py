@@ -154,7 +154,10 @@ def valid_filters(filters: dict) -> dict[str, str]:
         "type": lambda v: v in KINDS,
         "year": lambda v: re.fullmatch(r"[12]\d{3}", v) is not None,
         "country": lambda v: re.fullmatch(r"[A-Z]{2}", v) is not None and country_name(v) != v,
-        **{k: (lambda v, qs=qs: qs.filter(slug=v).exists()) for k, qs in slugs.items()},
+        **{
+            k: (lambda v, qs=qs: re.fullmatch(r"[-\w]+", v) and qs.filter(slug=v).exists())
+            for k, qs in slugs.items()
+        },
     }
     return {k: v for k, v in kept.items() if len(v) <= 200 and valid[k](v)}
 
