@@ -2,8 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce, Lower, Replace
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
@@ -16,6 +16,18 @@ from .records import (
     SearchVectorIndex,
     archive_history,
 )
+
+# Words a name search passes over: `migrant forum asia` finds Migrant Forum in Asia.
+SMALL_WORDS = {"a", "an", "and", "de", "for", "in", "of", "on", "the", "to"}
+
+
+def _compact(expression):
+    """A key with spaces, hyphens and dots removed: M-TAG, M.TAG and m tag all give mtag."""
+    if isinstance(expression, str):
+        expression = F(expression)
+    for mark in (" ", "-", "."):
+        expression = Replace(expression, Value(mark), Value(""))
+    return expression
 
 
 class OrganizationQuerySet(RecordQuerySet):
@@ -37,17 +49,43 @@ class OrganizationQuerySet(RecordQuerySet):
             Q(name_key=key) | Q(acronym__iexact=name.strip()) | Q(aliases__name_key=key)
         ).distinct()
 
-    def starting_with(self, text: str):
-        """Organizations whose name, acronym or an alias starts with `text` (type-ahead)."""
+    def matching_text(self, text: str):
+        """Organizations a searcher means by `text` (A–Z search and type-ahead), each annotated
+        with `closeness`: 0 the exact acronym or name, 1 a prefix of either, 2 all the words.
+
+        Acronyms compare without case, accents, spaces, hyphens or dots (`ituc ap` is ITUC-AP);
+        names match when every word of the text, small words aside, begins a word of the name
+        or of an alias, in any order (`migrant forum asia` is Migrant Forum in Asia).
+        """
         key = name_key(text)
         if not key:
-            return self.none()
-        return self.filter(
+            return self.none().alias(closeness=Value(0))
+        compact = key.replace(" ", "")
+        words = [w for w in key.split() if w not in SMALL_WORDS] or key.split()
+
+        def has_words(field: str) -> Q:
+            found = Q()
+            for word in words:
+                found &= Q(**{f"{field}__startswith": word}) | Q(
+                    **{f"{field}__contains": f" {word}"}
+                )
+            return found
+
+        aliases = OrganizationAlias.objects.filter(organization=OuterRef("pk")).alias(
+            compact=_compact("name_key")
+        )
+        exact = Q(acronym_key=compact) | Q(name_key=key) | Exists(aliases.filter(name_key=key))
+        prefix = (
             Q(name_key__startswith=key)
-            | Q(name_key__contains=f" {key}")
-            | Q(acronym__istartswith=text.strip())
-            | Q(aliases__name_key__startswith=key)
-        ).distinct()
+            | Q(acronym_key__startswith=compact)
+            | Q(compact_name__startswith=compact)
+            | Exists(aliases.filter(compact__startswith=compact))
+        )
+        return (
+            self.alias(acronym_key=_compact(Lower("acronym")), compact_name=_compact("name_key"))
+            .filter(prefix | has_words("name_key") | Exists(aliases.filter(has_words("name_key"))))
+            .alias(closeness=Case(When(exact, then=0), When(prefix, then=1), default=2))
+        )
 
     def at_events(self, events):
         """Organizations holding a role, not rejected by a curator, at any of `events`.

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Prefetch, Q, When
+from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr, Upper
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -7,7 +7,6 @@ from django.shortcuts import get_object_or_404, render
 from .charts import year_chart
 from .countries import country_name
 from .models import Organization, Person
-from .names import name_key
 from .services import redirect_merged
 from .text import clean_param, document_passages
 
@@ -25,9 +24,9 @@ def organization_list(request):
         "letter": clean_param(request.GET.get("letter"), 1).upper(),
     }
     published = Organization.objects.published()
-    organizations = published.with_counts().order_by("name")
+    organizations = published.with_counts().order_by("name_key", "name")
     if filters["q"]:
-        organizations = organizations.filter(pk__in=published.starting_with(filters["q"]))
+        organizations = organizations.filter(pk__in=published.matching_text(filters["q"]))
     if filters["kind"]:
         organizations = organizations.filter(kind=filters["kind"])
     if filters["country"]:
@@ -57,8 +56,7 @@ def organization_list(request):
 def organization_suggest(request):
     """Type-ahead for the organization search box: a few names, acronyms and addresses."""
     text = clean_param(request.GET.get("q"), 100)
-    prefix = Case(When(name_key__startswith=name_key(text), then=0), default=1)
-    matches = Organization.objects.published().starting_with(text).order_by(prefix, "name")
+    matches = Organization.objects.published().matching_text(text).order_by("closeness", "name_key")
     rows = matches.values("name", "acronym", "slug")[:SUGGESTIONS] if text else []
     suggestions = [
         {
