@@ -75,8 +75,11 @@ def kind_of(model) -> str:
 
 def clean_query(query: str | None) -> str:
     """The user's text, made safe for any engine: no control characters, bounded length."""
-    text = re.sub(r"[\x00-\x1f\x7f\ue000\ue001]", " ", query or "")
-    return " ".join(text.split())[:MAX_QUERY_CHARS].strip()
+    text = " ".join(re.sub(r"[\x00-\x1f\x7f\ue000\ue001]", " ", query or "").split())
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text[: MAX_QUERY_CHARS + 1]  # a space just past the limit ends a whole word
+        text = cut.rsplit(" ", 1)[0] if " " in cut else cut[:MAX_QUERY_CHARS]
+    return text.strip()
 
 
 def highlight(snippet: str) -> SafeString:

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from documents.search import search, search_index_rebuild, valid_filters
+from documents.search import clean_query, search, search_index_rebuild, valid_filters
 
 from .factories import make_archive_graph
 
@@ -44,3 +44,13 @@ def test_active_filter_without_matches_can_be_removed(client, graph):
     assert "year" not in active["year"]["remove"]
     assert active["year"]["remove"]["type"] == "event"
     assert "Remove" in response.content.decode()
+
+
+def test_long_queries_are_cut_at_a_word_boundary():
+    words = ["migrant"] * 60  # 479 characters
+    query = clean_query(" ".join(words))
+    assert len(query) <= 300
+    assert query.split() == ["migrant"] * len(query.split())
+    assert clean_query("a" * 400) == "a" * 300
+    exact = ("x" * 295) + " word"
+    assert clean_query(exact + " more") == exact
