@@ -1,5 +1,6 @@
 """The curator workspace for the records: documents, events, conventions, and the review queue."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import get_valid_filename
 from simple_history.utils import bulk_update_with_history
 
+from organizations import admin as organizations_admin
 from organizations.admin import (
     CuratorAdmin,
     OrganizationAdmin,
@@ -24,6 +26,7 @@ from organizations.admin import (
 )
 from organizations.records import ReviewStatus
 
+from . import search, signals
 from .forms import UploadForm
 from .models import (
     MENTION_TARGETS,
@@ -37,6 +40,19 @@ from .models import (
 from .services import archive_ingest
 
 PASSAGE_CONTEXT = 80  # characters shown either side of a mention in the review queue
+
+
+def _without_folder(message: str, folder: str, names: dict[Path, str]) -> str:
+    """An importer message about an upload, naming the file as it was uploaded rather than the
+    server's temporary copy: `/tmp/upload-x/scan.txt: …` becomes `scan.txt: …`."""
+    for copy, name in names.items():
+        for where in {str(copy), str(copy.resolve())}:
+            message = message.replace(where, name)
+        if message.startswith(f"{copy.name}: "):  # notes name the copy without its folder
+            message = name + message[len(copy.name) :]
+    for prefix in {str(Path(folder)), str(Path(folder).resolve())}:
+        message = message.replace(prefix + os.sep, "").replace(prefix, "")
+    return message
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -129,6 +145,20 @@ class PersonEventRoleInline(admin.TabularInline):
     verbose_name_plural = "events"
 
 
+def reindex_after_bulk_change(model, pks) -> None:
+    """Bring the search index up to date after a bulk admin action (bulk writes send no signals):
+    the changed records, and the events and documents whose entries carry their names."""
+    if model not in search.KINDS.values():
+        return
+    reindex_related = getattr(signals, "reindex_related", None)
+    if reindex_related is not None:
+        reindex_related(model, pks)
+    else:  # the public site's related-record reindex not there yet: the records themselves
+        search.index_records(model, pks)
+
+
+organizations_admin.bulk_change_hooks.append(reindex_after_bulk_change)
+
 # The actors' pages show their events and mentions; `organizations` may not import `documents`,
 # so the inlines are added from here.
 OrganizationAdmin.inlines = [*OrganizationAdmin.inlines, OrganizationEventRoleInline, MentionInline]
@@ -214,19 +244,25 @@ class SourceDocumentAdmin(RecordAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             with tempfile.TemporaryDirectory(prefix="upload-") as folder:
-                paths = []
+                paths, names = [], {}  # the temporary copy, and the name it was uploaded as
                 for upload in form.cleaned_data["files"]:
                     target = Path(folder) / get_valid_filename(Path(upload.name).name)
                     with target.open("wb") as out:
                         for chunk in upload.chunks():
                             out.write(chunk)
                     paths.append(target)
+                    names[target] = Path(upload.name).name
                 report = archive_ingest(paths=paths)
             level = messages.WARNING if report.errors else messages.SUCCESS
             for line in report.summary_lines():
                 self.message_user(request, line, level)
+            # Not starting with the file's name: the admin capitalizes a message's first letter.
             for error in report.errors:
-                self.message_user(request, error, messages.ERROR)
+                error = _without_folder(error, folder, names)
+                self.message_user(request, f"Not imported — {error}", messages.ERROR)
+            for note in report.notes:
+                note = _without_folder(note, folder, names)
+                self.message_user(request, f"Imported with a note — {note}", messages.INFO)
             return redirect("admin:documents_sourcedocument_changelist")
         context = {
             **self.admin_site.each_context(request),
@@ -335,6 +371,7 @@ def confirm_mentions(modeladmin, request, queryset):
             bulk_update_with_history(
                 list(targets.values()), model, ["review_status"], default_user=request.user
             )
+            organizations_admin.records_bulk_changed(model, list(targets))
     modeladmin.message_user(
         request, f"Confirmed {len(pending)} mention(s) and their records.", messages.SUCCESS
     )

@@ -1,8 +1,13 @@
 """The curator workspace for the actors: a shared admin base, review actions, merging."""
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.db import models, transaction
+from django.db.models import Q
 from django.template.response import TemplateResponse
+from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
@@ -15,7 +20,22 @@ from .models import (
     Person,
     PersonAlias,
 )
+from .names import name_key
 from .records import ReviewStatus
+
+# Bulk writes (bulk_update, update) send no signals, so what signals keep fresh, such as the
+# public search index, is told here instead: each hook is called with (model, pks) after a bulk
+# change to the review status or publication of records. `documents.admin` adds the search
+# index's hook (`organizations` may not import `documents`).
+bulk_change_hooks: list[Callable[[type[models.Model], list], None]] = []
+
+
+def records_bulk_changed(model: type[models.Model], pks) -> None:
+    """Tell every hook that the records `pks` of `model` were changed by a bulk write."""
+    pks = list(pks)
+    if pks:
+        for hook in bulk_change_hooks:
+            hook(model, pks)
 
 
 def _set_review_status(modeladmin, request, queryset, status: str) -> int:
@@ -25,6 +45,7 @@ def _set_review_status(modeladmin, request, queryset, status: str) -> int:
         row.review_status = status
     if rows:
         bulk_update_with_history(rows, queryset.model, ["review_status"], default_user=request.user)
+        records_bulk_changed(queryset.model, [row.pk for row in rows])
     return len(rows)
 
 
@@ -46,6 +67,7 @@ def _set_published(modeladmin, request, queryset, value: bool) -> int:
         row.is_published = value
     if rows:
         bulk_update_with_history(rows, queryset.model, ["is_published"], default_user=request.user)
+        records_bulk_changed(queryset.model, [row.pk for row in rows])
     return len(rows)
 
 
@@ -117,9 +139,16 @@ class MergeAdminMixin:
             if survivor is None:
                 self.message_user(request, "Choose the record to keep.", messages.ERROR)
             else:
-                for source in records:
-                    if source.pk != survivor.pk:
-                        self.merge_service(source=source, target=survivor, user=request.user)
+                try:
+                    with transaction.atomic():  # all of the selection, or none of it
+                        for source in records:
+                            if source.pk != survivor.pk:
+                                self.merge_service(
+                                    source=source, target=survivor, user=request.user
+                                )
+                except services.MergeRefused as refusal:
+                    self.message_user(request, f"Nothing merged. {refusal}", messages.ERROR)
+                    return None
                 self.message_user(
                     request,
                     f"Merged {len(records) - 1} into {survivor}. Undo it from Merge records.",
@@ -135,6 +164,32 @@ class MergeAdminMixin:
             "action": "merge_selected",
         }
         return TemplateResponse(request, "admin/merge_confirmation.html", context)
+
+
+class NameSearchMixin:
+    """The search box also finds a record by its name or an alias, or an organization by its
+    acronym, ignoring case, accents and punctuation (`federation` finds `Fédération`), on top of
+    the default search; each word must match, as in the default."""
+
+    def get_search_results(self, request, queryset, search_term):
+        found, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        words = [
+            unescape_string_literal(w) if w[0] in "\"'" and w[0] == w[-1] and len(w) > 1 else w
+            for w in smart_split(search_term)
+        ]
+        keys = [(word, name_key(word)) for word in words if name_key(word)]
+        if not keys:
+            return found, may_have_duplicates
+        records = self.model._default_manager
+        has_acronym = any(f.name == "acronym" for f in self.model._meta.fields)
+        matching = records.all()
+        for word, key in keys:
+            by_name = Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
+            if has_acronym:
+                by_name |= Q(acronym__icontains=word.strip())
+            matching = matching.filter(pk__in=records.filter(by_name).values("pk"))
+        either = Q(pk__in=found.values("pk")) | Q(pk__in=matching.values("pk"))
+        return queryset.filter(either), False
 
 
 class OrganizationAliasInline(admin.TabularInline):
@@ -165,7 +220,7 @@ class PersonAliasInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(MergeAdminMixin, RecordAdmin):
+class OrganizationAdmin(NameSearchMixin, MergeAdminMixin, RecordAdmin):
     list_display = [
         "name",
         "acronym",
@@ -204,7 +259,7 @@ class OrganizationAdmin(MergeAdminMixin, RecordAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeAdminMixin, RecordAdmin):
+class PersonAdmin(NameSearchMixin, MergeAdminMixin, RecordAdmin):
     list_display = ["name", "honorific", "other_names", "review_status", "is_published"]
     list_filter = [PossibleDuplicateFilter, "review_status", "is_published"]
     list_prefetch = ("aliases",)

@@ -87,10 +87,15 @@ def _is_unique_with(relation: Relation) -> bool:
 
 
 def _move_rows(relation: Relation, *, source, target) -> tuple[list[int], list[str]]:
-    """Point `relation`'s rows at `target`; a row that would duplicate one there is dropped."""
+    """Point `relation`'s rows at `target`; a row that would duplicate one there is dropped.
+
+    `target` itself is never pointed at itself (see `_repoint_target` for its own row)."""
     guarded = _is_unique_with(relation)
     moved, dropped = [], []
-    for row in relation.rows(source):
+    rows = relation.rows(source)
+    if relation.model is type(target):
+        rows = rows.exclude(pk=target.pk)
+    for row in rows:
         if not guarded:
             _point(row, relation, target.pk)
             moved.append(row.pk)
@@ -129,20 +134,90 @@ def _keep_names(*, source, target) -> list[int]:
     return created
 
 
+class MergeRefused(ValueError):
+    """A merge that would leave the records inconsistent; the message says why, for the admin."""
+
+
+def _self_relations(model: type[models.Model]) -> list[Relation]:
+    """The foreign keys from `model` to itself (an organization's `parent`)."""
+    return [r for r in merge_relations(model) if r.model is model]
+
+
+def _check_no_cycle(relation: Relation, *, source, target) -> None:
+    """Refuse a merge after which `target` would be its own ancestor through `relation`.
+
+    After the merge every row that pointed at `source` points at `target`, and `target` itself,
+    if it pointed at `source`, takes over what `source` pointed at. Only `target` changes place,
+    so a cycle, if any, runs through it: walk up from it over the merged tree.
+    """
+    attname = relation.model._meta.get_field(relation.field).attname
+    manager = relation.model._default_manager
+
+    def parent_of(pk):
+        if pk == target.pk:
+            current = manager.filter(pk=pk).values_list(attname, flat=True).first()
+            if current == source.pk:
+                current = manager.filter(pk=source.pk).values_list(attname, flat=True).first()
+                return None if current == target.pk else current
+            return current
+        current = manager.filter(pk=pk).values_list(attname, flat=True).first()
+        return target.pk if current == source.pk else current
+
+    seen = set()
+    pk = parent_of(target.pk)
+    path = []
+    while pk is not None and pk not in seen:
+        if pk == target.pk:
+            names = " → ".join(str(manager.get(pk=p)) for p in path) or "itself"
+            raise MergeRefused(
+                f"Cannot merge “{source}” into “{target}”: “{target}” is part of “{source}” "
+                f"through {names}, so after the merge it would be part of itself. "
+                f"Change “{relation.model._meta.get_field(relation.field).verbose_name}” "
+                "on one of them first."
+            )
+        seen.add(pk)
+        path.append(pk)
+        pk = parent_of(pk)
+
+
+def _repoint_target(relation: Relation, *, source, target) -> list | None:
+    """When `target` pointed at `source` (a child kept over its parent), point it where `source`
+    pointed instead (never at itself); returns [before, after] for undoing, or None."""
+    attname = relation.model._meta.get_field(relation.field).attname
+    row = relation.model._default_manager.get(pk=target.pk)
+    before = getattr(row, attname)
+    if before != source.pk:
+        return None
+    after = getattr(source, attname)
+    if after == target.pk:
+        after = None
+    _point(row, relation, after)
+    setattr(target, attname, after)
+    return [before, after]
+
+
 def _record_merge(*, source, target, user) -> MergeRecord:
     if type(source) is not type(target) or type(source) not in _KINDS:
         raise ValueError("Only two organizations or two people can be merged.")
     if source.pk == target.pk:
         raise ValueError("A record cannot be merged into itself.")
+    model = type(source)
+    for relation in _self_relations(model):
+        _check_no_cycle(relation, source=source, target=target)
     snapshot = {
         "source": _serialize([source]),
         "source_tags": list(source.tags.names()),
         "target_tags": list(target.tags.names()),
         "target_parent_id": getattr(target, "parent_id", None),
+        "target_repointed": {},
         "moved": {},
         "dropped": [],
     }
-    for relation in merge_relations(type(source)):
+    for relation in _self_relations(model):
+        change = _repoint_target(relation, source=source, target=target)
+        if change:
+            snapshot["target_repointed"][relation.key] = change
+    for relation in merge_relations(model):
         moved, dropped = _move_rows(relation, source=source, target=target)
         if moved:
             snapshot["moved"][relation.key] = moved
@@ -204,7 +279,14 @@ def merge_undo(*, merge: MergeRecord, user=None) -> models.Model:
     if target is not None:
         if snap["added_tags"]:
             target.tags.remove(*snap["added_tags"])
-        if snap.get("target_parent_id") and not target.parent_id:
+        if "target_repointed" in snap:
+            for key, (before, after) in snap["target_repointed"].items():
+                relation = relations[key]
+                attname = relation.model._meta.get_field(relation.field).attname
+                if getattr(target, attname) == after:  # unless a curator has moved it since
+                    _point(target, relation, before)
+        elif snap.get("target_parent_id") and not target.parent_id:
+            # Merges recorded before `target_repointed` existed.
             model.objects.filter(pk=target.pk).update(parent_id=snap["target_parent_id"])
     merge.undone_at = timezone.now()
     merge.undone_by = user if user and user.is_authenticated else None

@@ -1,5 +1,6 @@
 """The curator workspace, driven through the test client as a curator would use it."""
 
+import tempfile
 from io import StringIO
 
 import pytest
@@ -11,9 +12,10 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from documents.models import Mention, SourceDocument
-from organizations.models import Organization, OrganizationAlias
+from documents.search import matching_ids, search
+from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 from tests.admin_forms import admin_form_data
-from tests.factories import make_document, make_event, make_organization
+from tests.factories import make_document, make_event, make_organization, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +106,25 @@ def test_search_by_name_acronym_and_alias(curator_client):
         assert list(response.context["cl"].result_list) == [mfa], query
 
 
+def test_search_ignores_case_and_accents_in_names_acronyms_and_aliases(curator_client):
+    fidh = make_organization(
+        name="Fédération internationale des ligues des droits de l'Homme", acronym="FIDH"
+    )
+    OrganizationAlias.objects.create(organization=fidh, name="Federación Internacional")
+    OrganizationAlias.objects.create(organization=fidh, name="ÉQUIPE Genève", kind="acronym")
+    make_organization(name="Building and Wood Workers' International", acronym="BWI")
+    for query in ("federation", "FEDERATION internationale", "fidh", "federacion", "equipe geneve"):
+        response = curator_client.get(changelist(Organization), {"q": query})
+        assert list(response.context["cl"].result_list) == [fidh], query
+
+    ramos = make_person(name="José Ramos-Horta")
+    PersonAlias.objects.create(person=ramos, name="Señor Ramos")
+    make_person(name="Sharan Burrow")
+    for query in ("jose ramos horta", "RAMOS-HORTA", "senor", "José"):
+        response = curator_client.get(changelist(Person), {"q": query})
+        assert list(response.context["cl"].result_list) == [ramos], query
+
+
 def test_filters_show_counts(curator_client):
     make_organization(kind="network", country="PH")
     make_organization(kind="network", country="ID")
@@ -128,6 +149,52 @@ def test_publish_and_unpublish_actions(curator_client):
     org.refresh_from_db()
     assert org.is_published
     assert org.history.first().history_user.username == "curator"
+
+
+def _organization_hits(name):
+    return [h.object for h in search(name).hits[:10] if h.kind == "organization"]
+
+
+@pytest.mark.parametrize("field", ["is_published", "review_status"])
+def test_bulk_unpublish_and_reject_update_the_public_search(
+    curator_client, django_capture_on_commit_callbacks, field
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        org = make_organization(name="Kafala Reform Coalition", slug="kafala-reform-coalition")
+    assert _organization_hits("Kafala Reform Coalition") == [org]
+    hide, show = {
+        "is_published": ("unpublish_selected", "publish_selected"),
+        "review_status": ("reject_selected", "confirm_selected"),
+    }[field]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(
+            changelist(Organization), {"action": hide, "_selected_action": [org.pk]}
+        )
+    assert _organization_hits("Kafala Reform Coalition") == []
+    assert matching_ids("Kafala Reform Coalition", Organization) == []  # no stale index entry
+
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(
+            changelist(Organization), {"action": show, "_selected_action": [org.pk]}
+        )
+    assert _organization_hits("Kafala Reform Coalition") == [org]
+
+
+def test_confirming_mentions_in_bulk_reindexes_their_records(
+    curator_client, django_capture_on_commit_callbacks
+):
+    document = make_document(text="The Solidarity Centre Kathmandu spoke.")
+    with django_capture_on_commit_callbacks(execute=True):
+        org = make_organization(name="Solidarity Centre Kathmandu", review_status=PROPOSED)
+    mention = mention_of(document, org, "Solidarity Centre Kathmandu")
+    Organization.objects.filter(pk=org.pk).update(search_vector=None, description="Nepal")
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(
+            changelist(Mention), {"action": "confirm_mentions", "_selected_action": [mention.pk]}
+        )
+    assert Organization.objects.get(pk=org.pk).review_status == CONFIRMED
+    assert org in _organization_hits("Nepal")
 
 
 # Editing and history
@@ -257,6 +324,21 @@ def test_upload_a_bad_file_changes_nothing(curator_client):
     assert response.status_code == 200
     assertContains(response, "Only .txt and .html files can be imported")
     assert SourceDocument.objects.count() == 0
+
+
+def test_upload_errors_name_the_uploaded_file_not_the_server_copy(curator_client):
+    url = reverse("admin:documents_sourcedocument_upload")
+    binary = SimpleUploadedFile("my scan.txt", b"\x00\x01\x02\xff" * 50)
+    latin = SimpleUploadedFile(
+        "café notes.txt",
+        "Consultation in Genève\n15 Aug 2007 | Consultations\n\n".encode("cp1252")
+        + "Unions met to discuss the rights of migrant workers in Genève.\n".encode("cp1252") * 5,
+    )
+    response = curator_client.post(url, {"files": [binary, latin]}, follow=True)
+    assertContains(response, "Not imported — my scan.txt: looks like a binary file, not text")
+    assertContains(response, "Imported with a note — café notes.txt: not valid UTF-8")
+    shown = [str(m) for m in response.context["messages"]]
+    assert not any("upload-" in m or tempfile.gettempdir() in m for m in shown), shown
 
 
 def test_upload_needs_the_add_permission(client):

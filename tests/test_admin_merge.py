@@ -1,12 +1,18 @@
 """Merging duplicates in the admin, the redirect of the old address, and undoing the merge."""
 
 import pytest
+from django.db import models
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from documents.models import EventOrganization, EventParticipant, Mention
 from organizations.models import Affiliation, MergeRecord, Organization, Person, PersonAlias
-from organizations.services import organization_merge, redirect_for_slug
+from organizations.services import (
+    MergeRefused,
+    merge_undo,
+    organization_merge,
+    redirect_for_slug,
+)
 from tests.factories import make_document, make_event, make_organization, make_person
 
 pytestmark = pytest.mark.django_db
@@ -168,3 +174,75 @@ def test_merge_needs_two_records(curator_client, duplicates):
     )
     assert response.status_code == 302
     assert Organization.objects.filter(pk=duplicates["dupe"].pk).exists()
+
+
+@pytest.fixture
+def unifem():
+    """UN Women > UNIFEM > two regional offices: a tree a parent-into-child merge meets."""
+    un_women = make_organization(name="UN Women", slug="un-women")
+    unifem = make_organization(name="UNIFEM", acronym="UNIFEM", slug="unifem", parent=un_women)
+    esea = make_organization(
+        name="UNIFEM East and Southeast Asia Regional Office", slug="unifem-esea", parent=unifem
+    )
+    south_asia = make_organization(
+        name="UNIFEM South Asia Regional Office", slug="unifem-south-asia", parent=unifem
+    )
+    return {"un_women": un_women, "unifem": unifem, "esea": esea, "south_asia": south_asia}
+
+
+def _merge(curator_client, records, survivor):
+    return curator_client.post(
+        ORG_LIST,
+        {
+            "action": "merge_selected",
+            "_selected_action": [r.pk for r in records],
+            "confirm": "yes",
+            "survivor": survivor.pk,
+        },
+        follow=True,
+    )
+
+
+def _parents():
+    return dict(Organization.objects.values_list("pk", "parent_id"))
+
+
+def test_merging_a_parent_into_its_child_never_makes_it_part_of_itself(curator_client, unifem):
+    esea, south_asia = unifem["esea"], unifem["south_asia"]
+    before = _parents()
+    _merge(curator_client, [unifem["unifem"], esea], esea)
+
+    esea.refresh_from_db()
+    assert esea.parent_id == unifem["un_women"].pk  # the merged parent's own parent
+    assert Organization.objects.get(pk=south_asia.pk).parent_id == esea.pk
+    assert list(esea.children.all()) == [Organization.objects.get(pk=south_asia.pk)]
+    assert not Organization.objects.filter(parent_id=models.F("pk")).exists()
+
+    curator_client.post(
+        MERGE_LIST, {"action": "undo_merges", "_selected_action": [MergeRecord.objects.get().pk]}
+    )
+    assert _parents() == before
+
+
+def test_merging_a_top_level_parent_into_its_child_leaves_the_child_top_level(curator_client):
+    unifem = make_organization(name="UNIFEM", slug="unifem")
+    office = make_organization(name="UNIFEM Bangkok", slug="unifem-bangkok", parent=unifem)
+    before = _parents()
+    organization_merge(source=unifem, target=office)
+    assert Organization.objects.get(pk=office.pk).parent_id is None
+    merge_undo(merge=MergeRecord.objects.get())
+    assert _parents() == before
+
+
+def test_a_merge_that_would_make_a_parent_cycle_is_refused(curator_client, unifem):
+    # UN Women into the East and Southeast Asia office: UNIFEM would become part of the office,
+    # which is part of UNIFEM. Nothing of the selection is merged, and the curator is told why.
+    also = make_organization(name="A UN Women duplicate", slug="un-women-dupe")
+    before = _parents()
+    response = _merge(curator_client, [also, unifem["un_women"], unifem["esea"]], unifem["esea"])
+    assertContains(response, "Nothing merged.")
+    assertContains(response, "would be part of itself")
+    assert _parents() == before
+    assert not MergeRecord.objects.exists()
+    with pytest.raises(MergeRefused):
+        organization_merge(source=unifem["un_women"], target=unifem["esea"])
