@@ -1,11 +1,14 @@
 """The search page: bad filters, long queries, facet lists and readable event snippets."""
 
+import datetime as dt
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from documents.search import clean_query, search, search_index_rebuild, valid_filters
 
-from .factories import make_archive_graph
+from .factories import make_archive_graph, make_document
 
 pytestmark = pytest.mark.django_db
 
@@ -54,3 +57,19 @@ def test_long_queries_are_cut_at_a_word_boundary():
     assert clean_query("a" * 400) == "a" * 300
     exact = ("x" * 295) + " word"
     assert clean_query(exact + " more") == exact
+
+
+def test_long_facet_lists_fold_the_rest_under_show_all(client, graph):
+    for n in range(12):
+        make_document(
+            title=f"Report on recruitment {n}",
+            text="Recruitment of migrant workers.\n",
+            start_date=dt.date(1990 + n, 1, 1),
+        )
+    search_index_rebuild()
+    response = client.get(reverse("documents:search"), {"q": "recruitment", "year": "1990"})
+    html = response.content.decode()
+    assert "Show all 12 year values" in html
+    assert '<details class="facet-more" open>' in html  # the chosen value is folded: show it
+    css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
+    assert "max-height: 16rem" not in css
