@@ -33,7 +33,7 @@ from organizations.countries import country_name
 from organizations.models import Organization, Person
 
 from .facets import FACET_LABELS, facet_counts, match_attributes
-from .models import Convention, Event, SourceDocument
+from .models import Convention, Event, EventOrganization, SourceDocument
 
 # Kinds in the order results of equal rank are shown; the code doubles as the FTS5 rowid tag.
 KINDS: dict[str, type] = {
@@ -54,11 +54,12 @@ KIND_CODES = {kind: n for n, kind in enumerate(KINDS, start=1)}
 # What PostgreSQL's SearchHeadline reads: the name first, so a name match still shows marked.
 HEADLINE_FIELDS = {
     "document": ["text"],
-    "event": ["name", "city", "description"],
+    "event": ["description"],  # a name or place match shows the readable line instead
     "organization": ["name", "acronym", "description"],
     "person": ["name", "description"],
     "convention": ["identifier", "short_name", "title", "description"],
 }
+ORGANIZER_ROLES = ("organizer", "co-organizer", "host")
 MAX_QUERY_CHARS = 300
 MAX_MATCHES = 1000  # facets and filters work over the best thousand matches
 FTS_TABLE = "search_index"
@@ -202,11 +203,44 @@ def _load_hits(matches, terms: str) -> list[Hit]:
         snippets.update(
             {(kind, pk): text for pk, text in _engine().snippets(kind, pks, terms).items()}
         )
+    events = [obj for (kind, _pk), obj in objects.items() if kind == "event"]
+    for pk, line in _event_lines(events).items():
+        if START_SEL not in snippets.get(("event", pk), ""):
+            snippets[("event", pk)] = line
     return [
         Hit(kind, objects[(kind, pk)], rank, highlight(snippets.get((kind, pk), "")))
         for kind, pk, rank in matches
         if (kind, pk) in objects
     ]
+
+
+def _event_lines(events) -> dict[int, str]:
+    """`1–3 November 2007 · Consultation · Singapore · ATUC, MFA` for events whose description
+    does not hold the match: readable, where the index's run of names is not."""
+    if not events:
+        return {}
+    organizers: dict[int, list[str]] = {}
+    roles = (
+        EventOrganization.objects.filter(
+            event__in=events,
+            role__in=ORGANIZER_ROLES,
+            organization__in=Organization.objects.published(),
+        )
+        .exclude(review_status="rejected")
+        .order_by("organization__name")
+        .values_list("event_id", "organization__acronym", "organization__name")
+    )
+    for event_id, acronym, name in roles:
+        names = organizers.setdefault(event_id, [])
+        if (acronym or name) not in names:
+            names.append(acronym or name)
+    lines = {}
+    for event in events:
+        date = event.date_display if event.start_date else ""
+        organized = ", ".join(organizers.get(event.pk, []))
+        parts = (date, event.get_kind_display(), event.place_display, organized)
+        lines[event.pk] = " · ".join(p for p in parts if p)
+    return lines
 
 
 # --- Index maintenance -----------------------------------------------------------------------
@@ -339,7 +373,11 @@ class SqliteEngine:
                 f"WHERE {FTS_TABLE} MATCH %s AND rowid IN ({placeholders})",
                 [START_SEL, STOP_SEL, START_SEL, STOP_SEL, match, *rowids],
             )
-            return {pk: body if START_SEL in body else best for pk, body, best in cursor}
+            # An event's other columns are a run of names: it gets a readable line instead.
+            return {
+                pk: body if START_SEL in body or kind == "event" else best
+                for pk, body, best in cursor
+            }
 
 
 # --- PostgreSQL: weighted tsvector, websearch, trigram ---------------------------------------

@@ -73,3 +73,15 @@ def test_long_facet_lists_fold_the_rest_under_show_all(client, graph):
     assert '<details class="facet-more" open>' in html  # the chosen value is folded: show it
     css = (settings.BASE_DIR / "static" / "css" / "site.css").read_text()
     assert "max-height: 16rem" not in css
+
+
+def test_event_hits_show_a_readable_line_unless_the_description_matches(graph):
+    hits = search("ATUC").hits[:50]
+    event_hit = next(h for h in hits if h.kind == "event")
+    assert event_hit.snippet == "1–3 November 2007 · Consultation · Singapore · ATUC, MFA"
+    event = graph["event"]
+    event.description = "Delegates drafted a statement on recruitment fees."
+    event.save()
+    search_index_rebuild()
+    hit = next(h for h in search("recruitment fees").hits[:50] if h.kind == "event")
+    assert "<mark>recruitment</mark>" in hit.snippet
