@@ -1,7 +1,7 @@
 """The records of the archive: source documents, conventions, events, and their mentions."""
 
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -76,11 +76,22 @@ class SourceDocument(RecordBase, DatedRecord):
         }
 
 
+class _CountOf(Subquery):
+    """How many rows a subquery gives (an annotation, so lists count in one query)."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = models.IntegerField()
+
+
 class ConventionQuerySet(RecordQuerySet):
     def with_counts(self):
-        """Each instrument with the number of published events that discuss it."""
-        visible = Q(events__is_published=True) & ~Q(events__review_status=ReviewStatus.REJECTED)
-        return self.annotate(event_count=Count("events", filter=visible, distinct=True))
+        """Each instrument with its numbers of published events that discuss it (see
+        `EventQuerySet.discussing`) and of published documents that mention it."""
+        events = Event.objects.published().discussing(OuterRef("pk")).values("pk")
+        documents = (
+            Mention.objects.public().filter(convention=OuterRef("pk")).values("document").distinct()
+        )
+        return self.annotate(event_count=_CountOf(events), document_count=_CountOf(documents))
 
     def for_search_index(self):
         return self.prefetch_related("tags")
@@ -157,6 +168,16 @@ class EventQuerySet(RecordQuerySet):
 
     def in_year(self, year: int):
         return self.filter(start_date__year=year)
+
+    def discussing(self, convention):
+        """Events linked to `convention` (an instance, pk or OuterRef), or described by a
+        published document that mentions it."""
+        inner = OuterRef(convention) if isinstance(convention, OuterRef) else convention
+        mentioned = Mention.objects.public().filter(
+            convention=inner, document__events=OuterRef("pk")
+        )
+        linked = Event.conventions.through.objects.filter(convention=inner, event=OuterRef("pk"))
+        return self.filter(Exists(linked) | Exists(mentioned))
 
     def with_organization(self, organizations):
         """Events where any of `organizations` holds a role a curator has not rejected."""

@@ -6,7 +6,7 @@ from organizations.charts import year_chart
 from organizations.models import Organization
 from organizations.text import Span, document_passages, linked_text
 
-from ..models import Convention, Mention, SourceDocument
+from ..models import Convention, Event, Mention, SourceDocument
 
 PAGE_SIZE = 50
 LINKED_TARGETS = ("organization", "person", "convention")
@@ -66,7 +66,7 @@ def convention_detail(request, slug):
     convention = get_object_or_404(
         Convention.objects.published().prefetch_related("tags"), slug=slug
     )
-    events = convention.events.published()
+    events = Event.objects.published().discussing(convention)
     organizations = (
         Organization.objects.published()
         .at_events(events)
@@ -79,13 +79,25 @@ def convention_detail(request, slug):
         .select_related("document")
         .only("start", "end", "convention", "document", "document__title", "document__slug")
         .with_passage()
-        .order_by("document__start_date", "document_id", "start")
+        .order_by("-document__start_date", "document_id", "start")
     )
+    documents_page = Paginator(
+        Mention.objects.public()
+        .filter(convention=convention)
+        .values("document", "document__start_date")
+        .distinct()
+        .order_by("-document__start_date", "document"),
+        PAGE_SIZE,
+    ).get_page(request.GET.get("documents_page"))
+    page_documents = [row["document"] for row in documents_page]
     context = {
         "convention": convention,
+        "documents_page": documents_page,
         "events_page": Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page")),
         "chart": year_chart(events.year_counts()),
         "organizations": organizations,
-        "passages": document_passages(mentions[:PAGE_SIZE]),
+        "passages": document_passages(
+            mentions.filter(document__in=page_documents)[: PAGE_SIZE * 3], per_document=3
+        ),
     }
     return render(request, "documents/convention_detail.html", context)
