@@ -5,6 +5,7 @@ from documents import views as document_views
 
 urlpatterns = [
     path("", document_views.home, name="home"),
+    path("favicon.ico", document_views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("", include("documents.urls")),
     path("", include("organizations.urls")),

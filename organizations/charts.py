@@ -6,6 +6,7 @@ BAR_WIDTH = 22
 BAR_GAP = 6
 CHART_HEIGHT = 120
 LABEL_SPACE = 22
+ALL_LABELS_UP_TO = 16  # years; beyond this labels would touch
 DISPLAY_SCALE = 1.6  # drawn larger than its coordinates; CSS shrinks it on narrow screens
 
 
@@ -49,10 +50,14 @@ def year_chart(rows) -> YearChart:
     years = range(first, last + 1)
     peak = max(counts.values())
     step = BAR_WIDTH + BAR_GAP
-    label_every = 1 if len(years) <= 8 else 2 if len(years) <= 16 else 5
-    bars = []
+    # A few years: every bar labelled. Many: the years that have events, two slots apart.
+    min_gap = 1 if len(years) <= ALL_LABELS_UP_TO else 2
+    bars, last_label = [], -min_gap
     for i, year in enumerate(years):
         count = counts.get(year, 0)
+        show_label = (count or min_gap == 1) and i - last_label >= min_gap
+        if show_label:
+            last_label = i
         height = round(CHART_HEIGHT * count / peak) if count else 0
         bars.append(
             Bar(
@@ -62,7 +67,7 @@ def year_chart(rows) -> YearChart:
                 y=CHART_HEIGHT - height,
                 height=height,
                 label_x=i * step + BAR_WIDTH // 2,
-                show_label=(year - first) % label_every == 0,
+                show_label=bool(show_label),
             )
         )
     width = max(len(years) * step - BAR_GAP, BAR_WIDTH)

@@ -1,7 +1,7 @@
 """Public pages of the archive's records; each module holds the views of one area."""
 
 from .events import event_archive, event_archive_year, event_detail
-from .home import home, search_results, tag_detail, tag_list
+from .home import favicon, home, search_results, tag_detail, tag_list
 from .records import convention_detail, convention_list, document_detail, document_list
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "event_archive",
     "event_archive_year",
     "event_detail",
+    "favicon",
     "home",
     "search_results",
     "tag_detail",

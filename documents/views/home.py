@@ -1,6 +1,7 @@
 from django.core.paginator import Paginator
 from django.db.models import Count, F
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from taggit.models import Tag
 
 from organizations.charts import year_chart
@@ -35,6 +36,11 @@ def home(request):
         .order_by("-event_count", "identifier")[:8],
     }
     return render(request, "home.html", context)
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: send them to the SVG icon."""
+    return redirect(static("favicon.svg"), permanent=True)
 
 
 def search_results(request):
