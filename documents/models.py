@@ -197,7 +197,9 @@ class EventQuerySet(RecordQuerySet):
         )
 
     def for_search_index(self):
-        public = Organization.objects.published()
+        # The role filter reuses the prefetch's own join: it tests this event's role, none other.
+        kept = [ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED]
+        public = Organization.objects.published().filter(event_roles__review_status__in=kept)
         return self.prefetch_related(Prefetch("organizations", queryset=public), "tags")
 
 

@@ -58,3 +58,18 @@ def test_reindex_related_joins_a_deferred_batch(graph, django_capture_on_commit_
         assert (type(graph["event"]), graph["event"].pk) in batch.touched
         assert (type(graph["document"]), graph["document"].pk) in batch.touched
     assert ("event", graph["event"].slug) in found("Quokka")
+
+
+def test_a_rejected_role_drops_the_organization_from_the_events_index(
+    graph, django_capture_on_commit_callbacks
+):
+    from documents.models import EventOrganization
+
+    event = ("event", graph["event"].slug)
+    assert event in found("ATUC")
+    role = EventOrganization.objects.get(event=graph["event"], organization=graph["atuc"])
+    with django_capture_on_commit_callbacks(execute=True):
+        role.review_status = "rejected"
+        role.save()
+    assert event not in found("ATUC")
+    assert event in found("MFA")
