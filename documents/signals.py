@@ -9,7 +9,13 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db import connection, transaction
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_save,
+)
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 
@@ -131,11 +137,31 @@ def reindex_related(model, pks, *, include_records: bool = True) -> None:
         update()
 
 
+# What other records' index entries show of these: changing any of them reindexes those.
+NAME_FIELDS = {
+    Organization: ("name", "acronym", "is_published", "review_status"),
+    Person: ("name", "is_published", "review_status"),
+    Convention: ("identifier", "short_name", "is_published", "review_status"),
+}
+
+
+def _names(sender, instance) -> tuple:
+    return tuple(getattr(instance, field) for field in NAME_FIELDS[sender])
+
+
+def on_named_record_saving(sender, instance, raw=False, **kwargs):
+    """Remember what the stored record showed, so a save that changes no name costs nothing."""
+    if not raw and instance.pk:
+        stored = sender.objects.filter(pk=instance.pk).values_list(*NAME_FIELDS[sender]).first()
+        instance._names_before = stored
+
+
 def on_record_saved(sender, instance, raw=False, created=False, **kwargs):
     if raw:
         return
     record_reindex(instance)
-    if not created and sender in (Organization, Person, Convention):
+    changed = sender in NAME_FIELDS and not created
+    if changed and getattr(instance, "_names_before", None) != _names(sender, instance):
         reindex_related(sender, [instance.pk], include_records=False)
 
 
@@ -176,6 +202,10 @@ def connect(app_config) -> None:
         post_save.connect(on_record_saved, sender=model, dispatch_uid=f"index-{model.__name__}")
         post_delete.connect(
             on_record_deleted, sender=model, dispatch_uid=f"unindex-{model.__name__}"
+        )
+    for model in NAME_FIELDS:
+        pre_save.connect(
+            on_named_record_saving, sender=model, dispatch_uid=f"names-{model.__name__}"
         )
     for model in (OrganizationAlias, PersonAlias, EventOrganization):
         for signal in (post_save, post_delete):

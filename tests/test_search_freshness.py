@@ -73,3 +73,14 @@ def test_a_rejected_role_drops_the_organization_from_the_events_index(
         role.save()
     assert event not in found("ATUC")
     assert event in found("MFA")
+
+
+def test_a_save_that_changes_no_name_leaves_related_records_alone(graph):
+    mfa = graph["mfa"]
+    with search_index_deferred() as batch:
+        mfa.description = "A regional network."
+        mfa.save()
+        assert (type(graph["event"]), graph["event"].pk) not in batch.touched
+        mfa.acronym = "MFA-Asia"
+        mfa.save()
+        assert (type(graph["event"]), graph["event"].pk) in batch.touched
