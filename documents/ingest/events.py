@@ -9,9 +9,11 @@ import re
 from organizations.names import name_key
 
 from .dates import FoundDate, find_dates
+from .event_names import event_name, titled_phrase
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .phrases import PhraseHit
 from .reference import cities, countries, places
+from .sentences import sentences
 
 TRIGGERS = [
     (r"training\s+workshops?|trainings?|training\s+course", "training"),
@@ -43,19 +45,6 @@ def _names_event(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"(?:Conference|Summit|Congress|Meeting)$", text[max(0, start) : end]))
 
 
-KIND_LABEL = {
-    "training": "Training",
-    "consultation": "Consultation",
-    "workshop": "Workshop",
-    "conference": "Conference",
-    "meeting": "Meeting",
-    "forum": "Forum",
-    "seminar": "Seminar",
-    "founding": "Founding",
-    "agreement": "Agreement",
-    "visit": "Visit",
-    "campaign": "Campaign",
-}
 ROLE_CUES = [
     (re.compile(r"\bco-?organi[sz]ed\s+by\b", re.I), "co-organizer"),
     (
@@ -82,47 +71,6 @@ ROLE_CUES = [
     ),
 ]
 CLAUSE_END = re.compile(r",\s+(?:brought|which|who|was|were|to|and\s+(?:was|were))\b|[.;]\s|\n|$")
-# A sentence ends at . ! ? before a capital (or the text's end), or at a line end; not after
-# an abbreviation such as "c.", "No.", "Dr." or an initial.
-SENTENCE_END = re.compile(r"[.!?]['’\"”)]*(?=\s+[A-Z\"“(\[•]|\s*$)|\n")
-ABBREVIATIONS = {
-    "c",
-    "ca",
-    "no",
-    "nos",
-    "dr",
-    "mr",
-    "ms",
-    "mrs",
-    "st",
-    "pvt",
-    "ltd",
-    "co",
-    "inc",
-    "hon",
-    "prof",
-    "atty",
-    "vs",
-    "e.g",
-    "i.e",
-}
-
-
-def sentences(text: str):
-    """(offset, sentence) pairs."""
-    start = 0
-    for m in SENTENCE_END.finditer(text):
-        if m.group(0) != "\n":
-            word = text[max(start, m.start() - 6) : m.start()].rsplit(None, 1)[-1:]
-            if word and (
-                word[0].lower() in ABBREVIATIONS or (len(word[0]) == 1 and word[0].isupper())
-            ):
-                continue
-        if text[start : m.end()].strip():
-            yield start, text[start : m.end()]
-        start = m.end()
-    if text[start:].strip():
-        yield start, text[start:]
 
 
 def _trigger_kinds(
@@ -216,120 +164,6 @@ def _roles(
 
 
 GATHERINGS = ["conference", "consultation", "training", "workshop", "seminar", "forum", "meeting"]
-_SMALL = {"and", "on", "of", "for", "the", "in", "to", "at"}
-_TOKEN = re.compile(r"[\w'’\-]+|\S")
-
-
-def _titled_phrase(sentence: str, t_start: int, t_end: int) -> str:
-    """The capitalised title around a trigger: `3rd ASEAN Civil Society Conference`,
-    `Regional Consultation on the ASEAN Declaration`, `2018 International Labour Conference`."""
-    before = list(_TOKEN.finditer(sentence[:t_start]))
-    words: list[str] = []
-    for m in reversed(before):
-        w = m.group(0)
-        if w[0].isupper() or re.fullmatch(r"\d+(?:st|nd|rd|th)?|\d{4}", w) or w in ("-",):
-            words.insert(0, w)
-        else:
-            break
-    trigger = sentence[t_start:t_end]
-    after = re.match(
-        r"((?:\s+(?:on|of|for)(?:\s+the)?(?:\s+(?:[A-Z][\w'’\-]*|and|of|on|the|in|for|to))+))?",
-        sentence[t_end:],
-    )
-    tail = after.group(1) if after and after.group(1) else ""
-    tail_words = tail.split()
-    while tail_words and tail_words[-1].lower() in _SMALL:
-        tail_words.pop()
-    phrase = " ".join([*words, trigger[:1].upper() + trigger[1:], *tail_words]).replace(" - ", "-")
-    return phrase if ((words or tail_words) and trigger[:1].isupper()) or len(words) >= 2 else ""
-
-
-def _name_after_trigger(sentence: str, trigger_end: int) -> str:
-    """`training Trade Union Policy and Organising on Labour Migration in Asia Pacific in Kathmandu`."""
-    m = re.match(
-        r"\s+[\"“']?([A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|on|of|for|the|in|to))*)",
-        sentence[trigger_end:],
-    )
-    if not m:
-        return ""
-    words = m.group(1).split()
-    while words and words[-1].lower() in _SMALL:
-        words.pop()
-    name = " ".join(words)
-    city_cut = re.search(r"\s+in\s+[A-Z]\w+(?:\s+[A-Z]\w+)?$", name)
-    if city_cut and city_cut.group(0).split(" in ", 1)[1].strip().lower() in {
-        **cities(),
-        **countries(),
-    }:
-        name = name[: city_cut.start()]
-    return name if len(name.split()) >= 3 else ""
-
-
-def _described_phrase(sentence: str, t_start: int, t_end: int) -> str:
-    """`the second regional meeting of the Asian Caucus` -> `Second regional meeting of the Asian Caucus`."""
-    before = re.search(r"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
-    after = re.match(
-        r"\s+(?:of|on|for|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|in|for))*",
-        sentence[t_end:],
-    )
-    adjectives = before.group(1) if before else ""
-    tail = after.group(0).rstrip() if after else ""
-    tail = re.sub(r"\s+(?:and|of|on|the|in|for)$", "", tail)
-    if not adjectives.strip() and not tail:
-        return ""
-    phrase = f"{adjectives}{sentence[t_start:t_end]}{tail}".strip()
-    return phrase[:1].upper() + phrase[1:]
-
-
-def _subject_before(sentence: str, trigger_start: int) -> str:
-    """`a joint migrant resource centre (MRC) will be established` -> `joint migrant resource centre (MRC)`."""
-    head = sentence[:trigger_start]
-    verb = re.search(
-        r"\s+(?:was|were|will\s+be|has\s+been|have\s+been|is\s+to\s+be|is|are)\s+(?:formally\s+|officially\s+)?$",
-        head,
-    )
-    if not verb:
-        return ""
-    clause = re.split(r"[,;:]\s+|\bwhen\b|\bthat\b", head[: verb.start()])[-1].strip()
-    clause = re.sub(r"^(?:[Tt]he|[Aa]n?|[Tt]his|[Ii]ts|[Tt]heir)\s+", "", clause)
-    return clause if 1 <= len(clause.split()) <= 9 else ""
-
-
-def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> str:
-    """`the ATUC inter-union agreement` -> `ATUC inter-union agreement`."""
-    m = re.search(r"\b(?:the|an?|its|their)\s+((?:[\w'’\-]+\s+){0,4})$", sentence[:trigger_start])
-    if not m or not m.group(1).strip():
-        return ""
-    return f"{m.group(1)}{sentence[trigger_start:trigger_end]}".strip()
-
-
-def _event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> str:
-    label = KIND_LABEL[kind]
-    names = [orgs[k].acronym or orgs[k].name for k, _ in org_roles if k in orgs][:4]
-    if kind == "founding":
-        subject = _subject_before(sentence, t_start)
-        if subject:
-            return f"Founding of the {subject}"
-        if names:
-            return f"Founding of the {orgs[org_roles[0][0]].name}"
-    if kind == "agreement":
-        phrase = _agreement_phrase(sentence, t_start, t_end)
-        if phrase and len(phrase.split()) >= 2 and not re.search(r"\bsign", phrase, re.I):
-            return phrase[:1].upper() + phrase[1:]
-        if len(names) >= 2:
-            return f"Memorandum of Understanding between {', '.join(names[:-1])} and {names[-1]}"
-    titled = _titled_phrase(sentence, t_start, t_end)
-    if titled and len(titled.split()) >= 3:
-        return titled
-    described = _described_phrase(sentence, t_start, t_end)
-    if described:
-        return described
-    after = _name_after_trigger(sentence, t_end)
-    if after:
-        return f"{label}: {after}" if label.lower() not in after.lower() else after
-    where = f" in {city}" if city else ""
-    by = f" by {names[0]}" if names else ""
-    return f"{label}{by}{where}, {date.display()}" if date else f"{label}{by}{where}"
 
 
 def _shift(hits, offset: int) -> list[PhraseHit]:
@@ -374,7 +208,7 @@ def _document_events(
         name = line.strip().strip("[]")
         t_local = kinds[0][1] - offset
         if not re.match(r"^[A-Z]", name) or name.lower().startswith(("conduct", "held", "organi")):
-            name = _titled_phrase(line, t_local, kinds[0][2] - offset) or name
+            name = titled_phrase(line, t_local, kinds[0][2] - offset) or name
         if own:
             name = name[: own[0].start].rstrip(" ,-–:|") or name
         continuation = [
@@ -452,7 +286,7 @@ def find_events(
                 ]
             event = EventFinding(
                 key="",
-                name=_event_name(
+                name=event_name(
                     kind, sentence, t_start - offset, t_end - offset, orgs, roles, city, date
                 )[:300],
                 kind=kind,
