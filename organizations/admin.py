@@ -38,48 +38,38 @@ def records_bulk_changed(model: type[models.Model], pks) -> None:
             hook(model, pks)
 
 
-def _set_review_status(modeladmin, request, queryset, status: str) -> int:
-    """Set the review status of every selected row, keeping a history entry for each."""
-    rows = [row for row in queryset if row.review_status != status]
+def _set_field(request, queryset, field: str, value) -> int:
+    """Set `field` on every selected row where it differs, keeping a history entry for each."""
+    rows = [row for row in queryset if getattr(row, field) != value]
     for row in rows:
-        row.review_status = status
+        setattr(row, field, value)
     if rows:
-        bulk_update_with_history(rows, queryset.model, ["review_status"], default_user=request.user)
+        bulk_update_with_history(rows, queryset.model, [field], default_user=request.user)
         records_bulk_changed(queryset.model, [row.pk for row in rows])
     return len(rows)
 
 
 @admin.action(description="Confirm selected %(verbose_name_plural)s", permissions=["change"])
 def confirm_selected(modeladmin, request, queryset):
-    n = _set_review_status(modeladmin, request, queryset, ReviewStatus.CONFIRMED)
+    n = _set_field(request, queryset, "review_status", ReviewStatus.CONFIRMED)
     modeladmin.message_user(request, f"Confirmed {n}.", messages.SUCCESS)
 
 
 @admin.action(description="Reject selected %(verbose_name_plural)s", permissions=["change"])
 def reject_selected(modeladmin, request, queryset):
-    n = _set_review_status(modeladmin, request, queryset, ReviewStatus.REJECTED)
+    n = _set_field(request, queryset, "review_status", ReviewStatus.REJECTED)
     modeladmin.message_user(request, f"Rejected {n}.", messages.SUCCESS)
-
-
-def _set_published(modeladmin, request, queryset, value: bool) -> int:
-    rows = [row for row in queryset if row.is_published != value]
-    for row in rows:
-        row.is_published = value
-    if rows:
-        bulk_update_with_history(rows, queryset.model, ["is_published"], default_user=request.user)
-        records_bulk_changed(queryset.model, [row.pk for row in rows])
-    return len(rows)
 
 
 @admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
 def publish_selected(modeladmin, request, queryset):
-    n = _set_published(modeladmin, request, queryset, True)
+    n = _set_field(request, queryset, "is_published", True)
     modeladmin.message_user(request, f"Published {n}.", messages.SUCCESS)
 
 
 @admin.action(description="Unpublish selected %(verbose_name_plural)s", permissions=["change"])
 def unpublish_selected(modeladmin, request, queryset):
-    n = _set_published(modeladmin, request, queryset, False)
+    n = _set_field(request, queryset, "is_published", False)
     modeladmin.message_user(request, f"Unpublished {n}.", messages.SUCCESS)
 
 
