@@ -389,7 +389,7 @@ def source_document_store(
         resolver.reload()  # records made inside the rolled-back transaction are gone
         logger.exception("Importing %s failed", source.path)
         raise SourceError(
-            f"{source.path}: could not be imported ({type(exc).__name__}: {exc})"
+            source.path, f"could not be imported ({type(exc).__name__}: {exc})"
         ) from exc
     if is_new:
         report.new += 1
@@ -436,14 +436,14 @@ def _ingest_each(paths, resolver, report, on_file, index) -> None:
 
 
 def archive_dry_run(*, paths: Iterable[str | Path]) -> dict:
-    """What an import would find, as data; writes nothing."""
+    """What an import would find, as data; writes nothing. An unreadable file appears with only
+    its name and the reason."""
     documents = []
     for item in collect_paths(paths):
-        if isinstance(item, SourceError):
-            documents.append({"file": str(item).split(":", 1)[0], "errors": [str(item)]})
-            continue
         try:
+            if isinstance(item, SourceError):
+                raise item
             documents.append(analyse_source(read_source(item)).as_json())
         except SourceError as exc:
-            documents.append({"file": item.name, "errors": [str(exc)]})
+            documents.append({"file": exc.path.name or str(exc.path), "errors": [str(exc)]})
     return {"documents": documents}

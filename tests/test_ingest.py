@@ -219,3 +219,15 @@ def test_event_details_a_researcher_relies_on(tmp_path):
     # "ASEAN" inside the instrument's name is the Declaration, not the organization.
     assert not Organization.objects.filter(acronym="ASEAN").exists()
     assert Convention.objects.filter(identifier="ASEAN-DMW-2007").exists()
+
+
+def test_dry_run_as_text_lists_what_would_be_created(sources_dir, capsys):
+    path = sources_dir / "asean-cso-trade-union-consultation-singapore-2007.txt"
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(path), "/no/such.txt", dry_run=True)
+    out, err = capsys.readouterr()
+    assert "event  2007-11-01 to 2007-11-03  consultation:" in out
+    assert "person William Gois: Regional Coordinator, Migrant Forum in Asia" in out
+    assert "instr. ASEAN-DMW-2007" in out
+    assert "error: /no/such.txt: no such file or folder" in err
+    assert not SourceDocument.objects.exists()

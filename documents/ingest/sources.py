@@ -13,7 +13,12 @@ FALLBACK_ENCODING = "cp1252"
 
 
 class SourceError(Exception):
-    """A file that cannot be imported; the message says why, in one line."""
+    """A file that cannot be imported; `str()` is one line: `PATH: why`."""
+
+    def __init__(self, path: Path | str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = Path(path)
+        self.reason = reason
 
 
 @dataclass
@@ -30,13 +35,13 @@ def collect_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
     for raw in paths:
         path = Path(raw)
         if not path.exists():
-            yield SourceError(f"{path}: no such file or folder")
+            yield SourceError(path, "no such file or folder")
         elif path.is_dir():
             files = sorted(
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SOURCE_SUFFIXES
             )
             if not files:
-                yield SourceError(f"{path}: folder holds no .txt or .html files")
+                yield SourceError(path, "folder holds no .txt or .html files")
             yield from files
         else:
             yield path
@@ -46,20 +51,20 @@ def read_source(path: Path) -> SourceText:
     """Read one file as text, or raise SourceError saying why it cannot be imported."""
     kind = SOURCE_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise SourceError(f"{path}: not a .txt or .html file")
+        raise SourceError(path, "not a .txt or .html file")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SourceError(
-                f"{path}: file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+                path, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+        raise SourceError(path, f"cannot be read ({exc.strerror or exc})") from exc
     if not raw.strip():
-        raise SourceError(f"{path}: file is empty")
+        raise SourceError(path, "file is empty")
     if b"\x00" in raw[:8192]:
-        raise SourceError(f"{path}: looks like a binary file, not text")
+        raise SourceError(path, "looks like a binary file, not text")
     notes = []
     try:
         text = raw.decode("utf-8-sig")
@@ -68,15 +73,15 @@ def read_source(path: Path) -> SourceText:
             text = raw.decode(FALLBACK_ENCODING)
         except UnicodeDecodeError as exc:
             raise SourceError(
-                f"{path}: neither UTF-8 nor {FALLBACK_ENCODING} text "
-                f"({exc.reason} at byte {exc.start})"
+                path,
+                f"neither UTF-8 nor {FALLBACK_ENCODING} text ({exc.reason} at byte {exc.start})",
             ) from exc
         notes.append(f"{path.name}: not valid UTF-8, read as {FALLBACK_ENCODING}")
     if kind == "html":
         text = html_main_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise SourceError(f"{path}: no text left once the markup is removed")
+        raise SourceError(path, "no text left once the markup is removed")
     return SourceText(path, text, hashlib.sha256(raw).hexdigest(), kind, notes)
 
 

@@ -55,20 +55,40 @@ class Command(BaseCommand):
 
     def _dry_run(self, paths, format):
         result = archive_dry_run(paths=paths)
-        failed = [e for d in result["documents"] for e in d.get("errors", []) if ": " in e]
+        unreadable = [d for d in result["documents"] if "title" not in d]
         if format == "json":
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
         else:
             for doc in result["documents"]:
-                if "title" not in doc:
-                    continue
-                self.stdout.write(f"{doc['file']}: {doc['title']} ({doc['date'] or 'no date'})")
-                for kind in ("events", "organizations", "people", "conventions"):
-                    self.stdout.write(f"  {len(doc[kind])} {kind}")
-        for error in failed:
-            self.stderr.write(self.style.ERROR(f"error: {error}"))
-        if any("title" not in d for d in result["documents"]):
-            raise CommandError("Some files could not be read.")
+                if "title" in doc:
+                    self._describe(doc)
+        for doc in unreadable:
+            for error in doc["errors"]:
+                self.stderr.write(self.style.ERROR(f"error: {error}"))
+        if unreadable:
+            raise CommandError(f"{len(unreadable)} file(s) could not be read.")
+
+    def _describe(self, doc):
+        """One readable block a document: what an import of it would create."""
+        write = self.stdout.write
+        write(self.style.MIGRATE_HEADING(f"{doc['file']}: {doc['title']}"))
+        write(f"  date {doc['date'] or '(none given)'} · {doc['category'] or 'no category'}")
+        for event in doc["events"]:
+            when = event["start"] + (f" to {event['end']}" if event["end"] else "")
+            where = ", ".join(p for p in (event["city"], event["country"]) if p)
+            write(
+                f"  event  {when}  {event['kind']}: {event['name']}"
+                + (f" ({where})" if where else "")
+            )
+        for org in doc["organizations"]:
+            write(f"  org    {org['name']}" + (f" ({org['acronym']})" if org["acronym"] else ""))
+        for person in doc["people"]:
+            detail = ", ".join(p for p in (person["role"], person["organization"]) if p)
+            write(f"  person {person['name']}" + (f": {detail}" if detail else ""))
+        for convention in doc["conventions"]:
+            write(f"  instr. {convention['id']}  {convention['title']}")
+        for note in doc["errors"]:
+            write(f"  note   {note}")
 
     def _progress(self, paths, verbosity):
         """A progress bar on a terminal when there are many files."""
