@@ -14,10 +14,3 @@ def country_name(code: str) -> str:
     if country is None:
         return code
     return getattr(country, "common_name", None) or country.name
-
-
-@cache
-def country_choices() -> list[tuple[str, str]]:
-    return sorted(
-        ((c.alpha_2, country_name(c.alpha_2)) for c in pycountry.countries), key=lambda c: c[1]
-    )

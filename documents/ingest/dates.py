@@ -272,9 +272,3 @@ def find_dates(
             taken.append((start, end))
             found.append(FoundDate(start + lead, end, text[start + lead : end], value, rule))
     return sorted(found, key=lambda f: f.start)
-
-
-def parse_date(text: str, *, context_year: int | None = None) -> PartialDate | None:
-    """The first date in `text`, or None."""
-    dates = find_dates(text, context_year=context_year)
-    return dates[0].date if dates else None
