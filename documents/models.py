@@ -378,6 +378,26 @@ class MentionQuerySet(models.QuerySet):
             .exclude(document__review_status=ReviewStatus.REJECTED)
         )
 
+    def passages(self):
+        """Public mentions with their passage and document, newest document first: what a
+        record's page shows under 'documents that mention it'."""
+        return (
+            self.public()
+            .select_related("document")
+            .only(*MENTION_TARGETS, "start", "end", "document__title", "document__slug")
+            .with_passage()
+            .order_by("-document__start_date", "document_id", "start")
+        )
+
+    def mentioning_documents(self):
+        """One row a public document (`document`, its date), newest first, for paginating."""
+        return (
+            self.public()
+            .values("document", "document__start_date")
+            .distinct()
+            .order_by("-document__start_date", "document")
+        )
+
     def with_passage(self, chars: int = 90):
         """Each mention with `passage_text`, its span and `chars` either side, from the database."""
         context_start = Greatest(F("start") - chars, 0)

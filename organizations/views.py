@@ -99,18 +99,9 @@ def organization_detail(request, slug):
         )
         .order_by("name")
     )
-    mentions = (
-        organization.mentions.public()
-        .select_related("document")
-        .only("start", "end", "organization", "document", "document__title", "document__slug")
-        .with_passage()
-        .order_by("-document__start_date", "document_id", "start")
-    )
+    mentions = organization.mentions.passages()
     documents_page = Paginator(
-        organization.mentions.public()
-        .values("document", "document__start_date")
-        .distinct()
-        .order_by("-document__start_date", "document"),
+        organization.mentions.mentioning_documents(),
         TIMELINE_PAGE_SIZE,
     ).get_page(request.GET.get("documents_page"))
     page_documents = [row["document"] for row in documents_page]
@@ -163,13 +154,7 @@ def person_detail(request, slug):
         .prefetch_related(Prefetch("affiliation", queryset=Organization.objects.published()))
         .order_by("event__start_date", "event__name")
     )
-    mentions = (
-        person.mentions.public()
-        .select_related("document")
-        .only("start", "end", "person", "document", "document__title", "document__slug")
-        .with_passage()
-        .order_by("-document__start_date", "document_id", "start")
-    )
+    mentions = person.mentions.passages()
     context = {
         "person": person,
         "aliases": person.aliases.all(),

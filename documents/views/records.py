@@ -73,20 +73,9 @@ def convention_detail(request, slug):
         .annotate(shared=Count("event_roles__event", distinct=True))
         .order_by("-shared", "name")[:20]
     )
-    mentions = (
-        Mention.objects.public()
-        .filter(convention=convention)
-        .select_related("document")
-        .only("start", "end", "convention", "document", "document__title", "document__slug")
-        .with_passage()
-        .order_by("-document__start_date", "document_id", "start")
-    )
+    mentions = convention.mentions.passages()
     documents_page = Paginator(
-        Mention.objects.public()
-        .filter(convention=convention)
-        .values("document", "document__start_date")
-        .distinct()
-        .order_by("-document__start_date", "document"),
+        convention.mentions.mentioning_documents(),
         PAGE_SIZE,
     ).get_page(request.GET.get("documents_page"))
     page_documents = [row["document"] for row in documents_page]
