@@ -11,8 +11,7 @@ from django.db.models.functions import Greatest, Substr
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.text import get_valid_filename
 from simple_history.utils import bulk_update_with_history
 
@@ -25,6 +24,7 @@ from organizations.admin import (
     reject_selected,
 )
 from organizations.records import ReviewStatus
+from organizations.text import spliced
 
 from . import search, signals
 from .forms import UploadForm
@@ -84,24 +84,17 @@ class TargetKindFilter(admin.SimpleListFilter):
 
 def highlight_mentions(text: str, mentions) -> str:
     """The text, escaped, with each mention's span wrapped in <mark>; overlapping spans skipped."""
-    parts, position = [], 0
-    for mention in sorted(mentions, key=lambda m: (m.start, -m.end)):
-        if mention.start < position or mention.end > len(text):
-            continue
-        parts.append(escape(text[position : mention.start]))
-        parts.append(
-            format_html(
-                '<mark class="mention-{}" title="{} ({})">{}</mark>',
-                mention.review_status,
-                mention.target,
-                mention.get_review_status_display(),
-                text[mention.start : mention.end],
-            )
-        )
-        position = mention.end
-    parts.append(escape(text[position:]))
-    # Every part was escaped above, so joining them is safe.
-    return mark_safe("".join(str(p) for p in parts))
+    return spliced(
+        text,
+        mentions,
+        lambda mention, covered: format_html(
+            '<mark class="mention-{}" title="{} ({})">{}</mark>',
+            mention.review_status,
+            mention.target,
+            mention.get_review_status_display(),
+            covered,
+        ),
+    )
 
 
 class MentionInline(admin.TabularInline):

@@ -1,6 +1,7 @@
 """Document text made into safe HTML: every segment escaped, only our own tags added."""
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.utils.html import escape, format_html
@@ -18,25 +19,42 @@ class Span:
     label: str
 
 
-def linked_text(text: str, spans: list[Span]) -> list[SafeString]:
-    """The text as paragraphs, each span wrapped in <a><mark>; overlapping spans are skipped."""
+def spliced(
+    text: str,
+    spans: Iterable,
+    render: Callable[[object, str], SafeString],
+    *,
+    within_line: bool = False,
+) -> SafeString:
+    """The text escaped, each span (anything with `start` and `end`) replaced by
+    `render(span, its text)`; overlapping spans, and with `within_line` spans across a line
+    break, are skipped. The one place document text becomes HTML."""
     pieces, cursor = [], 0
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):
-        if span.start < cursor or span.end > len(text) or "\n" in text[span.start : span.end]:
+        covered = text[span.start : span.end]
+        if span.start < cursor or span.end > len(text) or (within_line and "\n" in covered):
             continue
         pieces.append(escape(text[cursor : span.start]))
-        pieces.append(
-            format_html(
-                '<a class="mention mention-{}" href="{}" title="{}"><mark>{}</mark></a>',
-                span.kind,
-                span.url,
-                span.label,
-                text[span.start : span.end],
-            )
-        )
+        pieces.append(render(span, covered))
         cursor = span.end
     pieces.append(escape(text[cursor:]))
-    html = "".join(pieces)
+    return mark_safe("".join(str(p) for p in pieces))  # every piece escaped or format_html'd
+
+
+def linked_text(text: str, spans: list[Span]) -> list[SafeString]:
+    """The text as paragraphs, each span wrapped in <a><mark>; overlapping spans are skipped."""
+    html = spliced(
+        text,
+        spans,
+        lambda span, covered: format_html(
+            '<a class="mention mention-{}" href="{}" title="{}"><mark>{}</mark></a>',
+            span.kind,
+            span.url,
+            span.label,
+            covered,
+        ),
+        within_line=True,
+    )
     paragraphs = [p.strip() for p in PARAGRAPH_BREAK.split(html) if p.strip()]
     return [mark_safe(p.replace("\n", "<br>")) for p in paragraphs]
 
