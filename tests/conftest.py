@@ -16,6 +16,18 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture
+def graph(db):
+    """A small archive with every record type linked to every other, indexed for search."""
+    from documents.search import search_index_rebuild
+
+    from .factories import make_archive_graph
+
+    records = make_archive_graph()
+    search_index_rebuild()
+    return records
+
+
+@pytest.fixture
 def sources_dir() -> Path:
     return SOURCES_DIR
 

@@ -12,16 +12,9 @@ from documents.search import (
     search_index_rebuild,
 )
 
-from .factories import make_archive_graph, make_document, make_organization
+from .factories import make_document, make_organization
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def graph():
-    records = make_archive_graph()
-    search_index_rebuild()
-    return records
 
 
 def found(results):

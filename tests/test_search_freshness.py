@@ -2,11 +2,9 @@
 
 import pytest
 
-from documents.search import search, search_index_rebuild
+from documents.search import search
 from documents.signals import reindex_related, search_index_deferred
 from organizations.models import Organization
-
-from .factories import make_archive_graph
 
 pytestmark = pytest.mark.django_db
 
@@ -14,13 +12,6 @@ pytestmark = pytest.mark.django_db
 def found(query):
     results = search(query)
     return {(hit.kind, hit.object.slug) for hit in results.hits[: results.total]}
-
-
-@pytest.fixture
-def graph():
-    records = make_archive_graph()
-    search_index_rebuild()
-    return records
 
 
 def test_renaming_an_organization_reindexes_its_events_and_documents(

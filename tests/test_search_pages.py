@@ -8,16 +8,9 @@ from django.urls import reverse
 
 from documents.search import clean_query, search, search_index_rebuild, valid_filters
 
-from .factories import make_archive_graph, make_document
+from .factories import make_document
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def graph():
-    records = make_archive_graph()
-    search_index_rebuild()
-    return records
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,6 @@ from documents.search import search_index_rebuild
 from organizations.models import OrganizationAlias
 
 from .factories import (
-    make_archive_graph,
     make_bulk_archive,
     make_convention,
     make_document,
@@ -23,13 +22,6 @@ from .factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def graph():
-    records = make_archive_graph()
-    search_index_rebuild()
-    return records
 
 
 def public_urls(graph):
