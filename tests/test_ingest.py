@@ -231,3 +231,12 @@ def test_dry_run_as_text_lists_what_would_be_created(sources_dir, capsys):
     assert "instr. ASEAN-DMW-2007" in out
     assert "error: /no/such.txt: no such file or folder" in err
     assert not SourceDocument.objects.exists()
+
+
+def test_the_closing_summary_counts_in_plain_english(tmp_path, capsys):
+    path = tmp_path / "one.txt"
+    path.write_text("National Workshop on Fair Recruitment, Dhaka, 5-7 October 2015\n\nText.\n")
+    call_command("ingest", str(path))
+    out = capsys.readouterr().out
+    assert "Documents: 1 new, 0 updated, 0 unchanged, 0 failed." in out
+    assert "Records created: 1 document, 1 event." in out

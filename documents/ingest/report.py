@@ -5,6 +5,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+SINGULAR = {
+    "documents": "document",
+    "events": "event",
+    "organizations": "organization",
+    "people": "person",
+    "conventions": "convention",
+}
+
 
 @dataclass
 class IngestReport:
@@ -23,7 +31,10 @@ class IngestReport:
             f"{self.failed} failed."
         ]
         if self.created:
-            made = ", ".join(f"{n} {kind}" for kind, n in sorted(self.created.items()))
+            made = ", ".join(
+                f"{n} {kind if n != 1 else SINGULAR.get(kind, kind)}"
+                for kind, n in sorted(self.created.items())
+            )
             lines.append(f"Records created: {made}.")
         lines.append(f"Proposals waiting for review: {self.proposals}.")
         return lines
