@@ -40,7 +40,10 @@ class SourceDocument(RecordBase, DatedRecord):
         max_length=100, blank=True, help_text="As the source gives it, e.g. 'Regional'."
     )
     source_file = models.CharField(
-        max_length=300, blank=True, help_text="The file name the text was imported from."
+        max_length=300,
+        blank=True,
+        db_index=True,
+        help_text="The file name the text was imported from.",
     )
     source_url = models.URLField(max_length=1000, blank=True)
     content_sha256 = models.CharField(

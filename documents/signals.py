@@ -5,6 +5,7 @@ stored vector once the transaction commits. Bulk writes (`bulk_create`, `update`
 signals: call `reindex_related(model, pks)` after them (or run `manage.py reindex`).
 """
 
+from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -122,14 +123,24 @@ def reindex_related(model, pks, *, include_records: bool = True) -> None:
     targets = related_records(model, pks)
     if include_records and pks:
         targets.setdefault(model, set()).update(pks)
+    records_reindex((m, pk) for m, ids in targets.items() for pk in ids)
+
+
+def records_reindex(records: Iterable[tuple[type, int]]) -> None:
+    """Index these `(model, pk)` records, after writes that send no signals (bulk inserts):
+    with the block's batch inside `search_index_deferred()`, else now (SQLite) or after the
+    commit (PostgreSQL)."""
     touched = _deferred.get()
     if touched is not None:
-        touched.update((m, pk) for m, ids in targets.items() for pk in ids)
+        touched.update(records)
         return
+    by_model: dict[type, set[int]] = {}
+    for model, pk in records:
+        by_model.setdefault(model, set()).add(pk)
 
     def update():
-        for m, ids in targets.items():
-            index_records(m, ids)  # an unpublished record loses its entry here
+        for model, pks in by_model.items():
+            index_records(model, pks)  # an unpublished record loses its entry here
 
     if connection.vendor == "postgresql":
         transaction.on_commit(update)

@@ -240,3 +240,53 @@ def test_the_closing_summary_counts_in_plain_english(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "Documents: 1 new, 0 updated, 0 unchanged, 0 failed." in out
     assert "Records created: 1 document, 1 event." in out
+
+
+def test_a_document_that_cannot_be_written_fails_alone_and_leaves_nothing(
+    tmp_path, sources_dir, monkeypatch, capsys
+):
+    """Documents are written a batch at a time; a bad one must not take its batch with it."""
+    from documents.ingest.store import DocumentBatch
+
+    for source in sources_dir.glob("*.txt"):
+        (tmp_path / source.name).write_text(source.read_text())
+    bad = tmp_path / "zz-bad.txt"
+    bad.write_text("Training on skills recognition, Manila, 3-5 June 2014\n\nUnique text.\n")
+    plan = DocumentBatch._plan_document
+
+    def plan_or_fail(self, source, analysis):
+        if source.path.name == bad.name:
+            raise ValueError("simulated database failure")
+        return plan(self, source, analysis)
+
+    monkeypatch.setattr(DocumentBatch, "_plan_document", plan_or_fail)
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path), verbosity=0)
+    assert "zz-bad.txt: could not be imported (ValueError" in capsys.readouterr().err
+    assert SourceDocument.objects.count() == 5
+    assert not Event.objects.filter(city="Manila", start_date__year=2014).exists()
+    monkeypatch.setattr(DocumentBatch, "_plan_document", plan)
+    call_command("ingest", str(bad), verbosity=0)  # nothing of it was left half-written
+    assert Event.objects.filter(city="Manila", start_date__year=2014).count() == 1
+
+
+def test_imported_records_have_history_and_later_records_get_fresh_keys(ingested):
+    """Bulk-written rows reserve their keys; what curators add afterwards must not collide."""
+    assert Organization.history.filter(history_type="+").count() == Organization.objects.count()
+    assert Mention.history.filter(history_type="+").count() == Mention.objects.count()
+    highest = Organization.objects.order_by("-pk").first().pk
+    made = Organization.objects.create(name="A curator's new union", slug="a-curators-new-union")
+    assert made.pk > highest
+    person = Person.objects.create(name="A. Curator", slug="a-curator")
+    assert person.pk not in set(Person.objects.exclude(pk=person.pk).values_list("pk", flat=True))
+
+
+def test_the_same_text_twice_in_one_run_is_imported_once(tmp_path, sources_dir):
+    source = (sources_dir / "asean-cso-trade-union-consultation-singapore-2007.txt").read_text()
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a" / "copy-one.txt").write_text(source)
+    (tmp_path / "b" / "copy-two.txt").write_text(source)
+    call_command("ingest", str(tmp_path), verbosity=0)
+    assert SourceDocument.objects.count() == 1
+    assert Event.objects.filter(kind="consultation", start_date__year=2007).count() == 1

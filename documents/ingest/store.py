@@ -1,0 +1,529 @@
+"""The importer's write side: a batch of analysed documents into the archive, in one transaction
+and a few statements a table.
+
+Written document by document, an import cost about ninety queries a document. Here a batch is
+planned in memory first: every finding is resolved against the archive (the resolver's
+in-memory index) and against the records the batch itself creates, whose primary keys are
+reserved up front (`PrimaryKeys`), so new rows can point at each other before any is written.
+Then each table gets one bulk insert, with its history rows. The caller runs a batch inside
+one transaction and, if it fails, writes its documents again one at a time, so a bad document
+fails alone and no document is ever half-written.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, models
+from taggit.models import Tag, TaggedItem
+
+from documents.models import (
+    Convention,
+    Event,
+    EventOrganization,
+    EventParticipant,
+    Mention,
+    SourceDocument,
+)
+from documents.signals import records_reindex
+from organizations.models import Affiliation, Organization, OrganizationAlias, Person
+from organizations.names import name_key
+from organizations.partial_dates import PartialDate
+from organizations.records import ReviewStatus, unique_slug
+
+from .findings import DocumentAnalysis, EventFinding, Span
+from .inserts import RowInserts
+from .reference import instruments
+from .resolver import ArchiveResolver
+from .sources import SourceText
+
+PROPOSED, CONFIRMED, REJECTED = ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED, ReviewStatus.REJECTED
+RECORD_MODELS = (SourceDocument, Organization, Person, Convention, Event)  # inserted first
+PART_MODELS = (OrganizationAlias, Affiliation, EventOrganization, EventParticipant, Mention)
+EVENT_DOCUMENTS = Event.documents.through
+EVENT_CONVENTIONS = Event.conventions.through
+LINK_BATCH = 500  # many-to-many rows a statement
+
+
+class PrimaryKeys:
+    """Primary keys reserved ahead of the insert, so a batch's new rows can refer to each other.
+
+    PostgreSQL hands them out from the table's sequence; SQLite from `sqlite_sequence` (Django
+    makes every table AUTOINCREMENT), an update that also takes the database's write lock. A
+    key is never handed out twice; keys reserved and not used leave gaps, as sequences do.
+    Use one instance per transaction: a rollback on SQLite gives the reservation back.
+    """
+
+    FIRST_BLOCK, LAST_BLOCK = 8, 512
+
+    def __init__(self) -> None:
+        self._free: dict[type, list[int]] = defaultdict(list)
+        self._block: dict[type, int] = defaultdict(lambda: self.FIRST_BLOCK)
+
+    def next(self, model: type[models.Model]) -> int:
+        free = self._free[model]
+        if not free:
+            size = self._block[model]
+            self._block[model] = min(size * 2, self.LAST_BLOCK)
+            free.extend(sorted(_reserve(model, size), reverse=True))
+        return free.pop()
+
+
+def _reserve(model: type[models.Model], count: int) -> list[int]:
+    table, column = model._meta.db_table, model._meta.pk.column
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [table, column, count],
+            )
+            return [row[0] for row in cursor.fetchall()]
+        quoted = connection.ops.quote_name(table)
+        cursor.execute(  # a table never written to has no sequence row yet
+            "INSERT INTO sqlite_sequence (name, seq) "
+            f"SELECT %s, (SELECT coalesce(max({column}), 0) FROM {quoted}) "
+            "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = %s)",
+            [table, table],
+        )
+        cursor.execute(
+            "UPDATE sqlite_sequence SET seq = seq + %s WHERE name = %s RETURNING seq",
+            [count, table],
+        )
+        last = cursor.fetchone()[0]
+    return list(range(last - count + 1, last + 1))
+
+
+class DocumentContext:
+    """What the archive already holds for one document: for an updated document, the curator's
+    decisions on its passages, which the importer never overrides."""
+
+    def __init__(self, document: SourceDocument, is_new: bool):
+        self.document = document
+        self.is_new = is_new
+        rows = (
+            []
+            if is_new
+            else Mention.objects.filter(document=document).values_list(
+                "start",
+                "end",
+                "organization_id",
+                "person_id",
+                "event_id",
+                "convention_id",
+                "review_status",
+            )
+        )
+        self.mentions = {row[:6] for row in rows}
+        self.rejected_spans = {(row[0], row[1]) for row in rows if row[6] == REJECTED}
+        self.affiliations = (
+            set()
+            if is_new
+            else set(
+                Affiliation.objects.filter(source_document=document).values_list(
+                    "person_id", "organization_id", "title"
+                )
+            )
+        )
+
+    def all_spans_rejected(self, spans: list[Span]) -> bool:
+        return bool(spans) and all((s.start, s.end) in self.rejected_spans for s in spans)
+
+
+class DocumentBatch:
+    """Plans, then writes, a batch of analysed documents; run `write` inside a transaction.
+
+    After `write`: `new` and `updated` documents, and `created` records by type.
+    """
+
+    def __init__(self, resolver: ArchiveResolver):
+        self.resolver = resolver
+        self.keys = PrimaryKeys()
+        self.new = self.updated = 0
+        self.created: Counter = Counter()
+        self.records: dict[type, list] = defaultdict(list)  # new records, in memory until written
+        self.parts = RowInserts()  # new aliases, roles, affiliations, mentions
+        self.links: dict[type, list] = defaultdict(list)  # new many-to-many rows
+        self.tagged: list[tuple[models.Model, list[str]]] = []
+        self.touched: set[tuple[type, int]] = set()  # records whose search entry changes
+        self.inserted: set[tuple[type, int]] = set()  # records this batch creates
+        self.by_file: dict[str, SourceDocument] = {}  # documents already imported, by file name
+        self.loaded: dict[type, dict[int, models.Model]] = defaultdict(dict)
+        self.org_aliases: set[tuple[int, str]] = set()
+        self.org_roles: set[tuple[int, int, str]] = set()
+        self.person_roles: set[tuple[int, int, str]] = set()
+
+    # --- the whole batch ------------------------------------------------------------------
+
+    def write(self, items: list[tuple[SourceText, DocumentAnalysis]]) -> list[SourceDocument]:
+        self._load_known(items)
+        documents = [self._plan_document(source, analysis) for source, analysis in items]
+        self._insert()
+        records_reindex(self.touched)
+        return documents
+
+    def _load_known(self, items) -> None:
+        """The records this batch's findings resolve to, loaded in one query a table."""
+        resolver = self.resolver
+        files = [source.path.name for source, _ in items]
+        for document in SourceDocument.objects.filter(source_file__in=files):  # newest first
+            self.by_file.setdefault(document.source_file, document)
+        analyses = [analysis for _, analysis in items]
+        org_pks, person_pks, convention_pks, event_pks = set(), set(), set(), set()
+        for analysis in analyses:
+            org_pks.update(resolver.organization_for(f) for f in analysis.organizations.values())
+            for finding in analysis.people.values():
+                person_pks.update(resolver.person_by_key.get(name_key(finding.name), ()))
+            convention_pks.update(
+                resolver.convention_by_id.get(i.upper()) for i in analysis.conventions
+            )
+            event_pks.update(resolver.event_for(f) for f in analysis.events)
+        for model, pks in (
+            (Organization, org_pks),
+            (Person, person_pks),
+            (Convention, convention_pks),
+            (Event, event_pks),
+        ):
+            pks.discard(None)
+            if pks:
+                self.loaded[model].update(model.objects.in_bulk(pks))
+        org_pks, event_pks = list(self.loaded[Organization]), list(self.loaded[Event])
+        if org_pks:
+            self.org_aliases.update(
+                OrganizationAlias.objects.filter(organization__in=org_pks).values_list(
+                    "organization_id", "name_key"
+                )
+            )
+        if event_pks:
+            self.org_roles.update(
+                EventOrganization.objects.filter(event__in=event_pks).values_list(
+                    "event_id", "organization_id", "role"
+                )
+            )
+            self.person_roles.update(
+                EventParticipant.objects.filter(event__in=event_pks).values_list(
+                    "event_id", "person_id", "role"
+                )
+            )
+
+    def _record(self, model, pk: int | None):
+        """A record the batch knows (loaded or new), or loads; None when there is none."""
+        if pk is None:
+            return None
+        known = self.loaded[model]
+        if pk not in known:
+            record = model.objects.filter(pk=pk).first()
+            if record is None:
+                return None
+            known[pk] = record
+        return known[pk]
+
+    def _new(self, record: models.Model, kind: str | None = None) -> models.Model:
+        """A new record: its key reserved now, its row written with the batch."""
+        model = type(record)
+        record.pk = self.keys.next(model)
+        self.records[model].append(record)
+        self.loaded[model][record.pk] = record
+        self.touched.add((model, record.pk))
+        self.inserted.add((model, record.pk))
+        if kind:
+            self.created[kind] += 1
+        return record
+
+    def _part(self, model, **values) -> None:
+        self.parts.add(model, {"id": self.keys.next(model), **values})
+
+    def _insert(self) -> None:
+        for model in RECORD_MODELS:
+            for record in self.records[model]:
+                self.parts.add_record(record)
+        self.parts.write([*RECORD_MODELS, *PART_MODELS])
+        for through, rows in self.links.items():
+            through.objects.bulk_create(rows, batch_size=LINK_BATCH, ignore_conflicts=True)
+        _tags_add(self.tagged, self.resolver.tags)
+
+    # --- one document ---------------------------------------------------------------------
+
+    def _plan_document(self, source: SourceText, analysis: DocumentAnalysis) -> SourceDocument:
+        document = self.by_file.get(source.path.name)
+        is_new = document is None
+        if is_new:
+            document = SourceDocument(
+                slug=unique_slug(
+                    SourceDocument, analysis.title, taken=self.resolver.slugs(SourceDocument)
+                ),
+                source_file=source.path.name,
+            )
+        document.title = analysis.title[:500]
+        document.text = analysis.text
+        document.category = analysis.category
+        document.region = analysis.region
+        document.content_sha256 = source.sha256
+        document.set_partial_date(analysis.date)
+        document.clean_fields()  # lengths and choices; uniqueness is the database's to enforce
+        if is_new:
+            self._new(document, "documents")
+            self.new += 1
+        else:  # the text changed: old proposals point at old offsets
+            document.save()
+            Mention.objects.filter(document=document, review_status=PROPOSED).delete()
+            self.updated += 1
+        context = DocumentContext(document, is_new)
+        self._tag(document, analysis.tags)
+        orgs = self._plan_organizations(context, analysis)
+        people = self._plan_people(context, analysis, orgs)
+        conventions = self._plan_conventions(context, analysis)
+        self._plan_events(context, analysis, orgs, people, conventions)
+        return document
+
+    def _mention(self, context: DocumentContext, span: Span, **target: int) -> None:
+        key = (
+            span.start,
+            span.end,
+            *(target.get(f"{f}_id") for f in ("organization", "person", "event", "convention")),
+        )
+        if key in context.mentions:
+            return  # a curator's decision on this passage stands; never proposed again
+        context.mentions.add(key)
+        self._part(
+            Mention,
+            document_id=context.document.pk,
+            start=span.start,
+            end=span.end,
+            text=span.text[:1000],
+            rule=span.rule,
+            confidence=span.confidence,
+            **target,
+        )
+
+    def _tag(self, record, names: list[str]) -> None:
+        if names:
+            self.tagged.append((record, names))
+            self.touched.add((type(record), record.pk))
+
+    def _plan_organizations(self, context, analysis) -> dict[str, Organization]:
+        resolver = self.resolver
+        records: dict[str, Organization] = {}
+        for key, finding in analysis.organizations.items():
+            if context.all_spans_rejected(finding.spans):
+                continue
+            org = self._record(Organization, resolver.organization_for(finding))
+            if org is None:
+                name = finding.name[:300]
+                org = self._new(
+                    Organization(
+                        name=name,
+                        name_key=name_key(name),
+                        acronym=finding.acronym[:40],
+                        kind=finding.kind,
+                        country=finding.country,
+                        website=finding.website,
+                        slug=unique_slug(Organization, name, taken=resolver.slugs(Organization)),
+                        review_status=PROPOSED,
+                    ),
+                    "organizations",
+                )
+            elif org.review_status != CONFIRMED and finding.acronym and not org.acronym:
+                org.acronym = finding.acronym[:40]
+                org.save(update_fields=["acronym", "updated_at"])
+            if org.review_status != CONFIRMED:
+                self._plan_aliases(org, finding.aliases)
+            resolver.remember_organization(org.pk, [finding.name, *finding.aliases], org.acronym)
+            records[key] = org
+            for span in finding.spans:
+                self._mention(context, span, organization_id=org.pk)
+        self._link_parents(analysis, records)
+        return records
+
+    def _plan_aliases(self, org: Organization, aliases: Iterable[str]) -> None:
+        for alias in sorted(aliases):
+            key = (org.pk, name_key(alias))
+            if alias.lower() in (org.name.lower(), org.acronym.lower()) or key in self.org_aliases:
+                continue
+            self.org_aliases.add(key)
+            self.touched.add((Organization, org.pk))
+            self._part(
+                OrganizationAlias,
+                organization_id=org.pk,
+                name=alias[:300],
+                name_key=key[1],
+                kind="acronym" if alias.isupper() else "name",
+            )
+
+    def _link_parents(self, analysis, records: dict[str, Organization]) -> None:
+        """Parents named in the gazetteer, once both bodies are in the archive."""
+        by_name = {f.name: records[k].pk for k, f in analysis.organizations.items() if k in records}
+        for key, finding in analysis.organizations.items():
+            org = records.get(key)
+            if org is None or not finding.parent or org.parent_id or org.review_status == CONFIRMED:
+                continue
+            parent_pk = by_name.get(finding.parent) or self.resolver.org_by_key.get(
+                name_key(finding.parent)
+            )
+            if not parent_pk or parent_pk == org.pk:
+                continue
+            org.parent_id = parent_pk
+            if (Organization, org.pk) not in self.inserted:
+                Organization.objects.filter(pk=org.pk).update(parent_id=parent_pk)
+                self.touched.add((Organization, org.pk))
+
+    def _plan_people(self, context, analysis, orgs) -> dict[str, Person]:
+        resolver = self.resolver
+        records: dict[str, Person] = {}
+        document = context.document
+        for key, finding in analysis.people.items():
+            if context.all_spans_rejected(finding.spans):
+                continue
+            org = orgs.get(finding.organization_key)
+            org_pk = org.pk if org else None
+            person = self._record(Person, resolver.person_for(finding, org_pk))
+            if person is None:
+                name = finding.name[:200]
+                person = self._new(
+                    Person(
+                        name=name,
+                        name_key=name_key(name),
+                        honorific=finding.honorific[:30],
+                        slug=unique_slug(Person, name, taken=resolver.slugs(Person)),
+                        review_status=PROPOSED,
+                    ),
+                    "people",
+                )
+            affiliation_key = (person.pk, org_pk, finding.title[:300])
+            if (org or finding.title) and affiliation_key not in context.affiliations:
+                context.affiliations.add(affiliation_key)
+                self._part(
+                    Affiliation,
+                    person_id=person.pk,
+                    organization_id=org_pk,
+                    title=finding.title[:300],
+                    source_document_id=document.pk,
+                    review_status=PROPOSED,
+                    date_text=document.date_text,
+                    start_date=document.start_date,
+                    end_date=document.end_date,
+                    date_precision=document.date_precision,
+                )
+            resolver.remember_person(person.pk, finding.name, org_pk)
+            records[key] = person
+            for span in finding.spans:
+                self._mention(context, span, person_id=person.pk)
+        return records
+
+    def _plan_conventions(self, context, analysis) -> dict[str, Convention]:
+        by_id = self.resolver.convention_by_id
+        records = {}
+        for identifier, finding in analysis.conventions.items():
+            if context.all_spans_rejected(finding.spans):
+                continue
+            convention = self._record(Convention, by_id.get(identifier.upper()))
+            if convention is None:
+                convention = self._new(_convention_from_reference(identifier), "conventions")
+                by_id[identifier.upper()] = convention.pk
+            records[identifier] = convention
+            for span in finding.spans:
+                self._mention(context, span, convention_id=convention.pk)
+        return records
+
+    def _plan_events(self, context, analysis, orgs, people, conventions) -> None:
+        resolver = self.resolver
+        for finding in analysis.events:
+            if context.all_spans_rejected(finding.spans):
+                continue
+            event = self._record(Event, resolver.event_for(finding))
+            if event is None:
+                event = self._new(_event_from_finding(finding, resolver), "events")
+                resolver.remember_event(event.pk, finding)
+            self.touched.add((Event, event.pk))
+            self.links[EVENT_DOCUMENTS].append(
+                EVENT_DOCUMENTS(event_id=event.pk, sourcedocument_id=context.document.pk)
+            )
+            if event.review_status != CONFIRMED:
+                self._plan_roles(analysis, event, finding, orgs, people)
+                self.links[EVENT_CONVENTIONS].extend(
+                    EVENT_CONVENTIONS(event_id=event.pk, convention_id=conventions[c].pk)
+                    for c in finding.conventions
+                    if c in conventions
+                )
+                self._tag(event, finding.tags)
+            for span in finding.spans:
+                self._mention(context, span, event_id=event.pk)
+
+    def _plan_roles(self, analysis, event, finding: EventFinding, orgs, people) -> None:
+        for key, role in finding.organizations:
+            if key in orgs and (event.pk, orgs[key].pk, role) not in self.org_roles:
+                self.org_roles.add((event.pk, orgs[key].pk, role))
+                self._part(
+                    EventOrganization, event_id=event.pk, organization_id=orgs[key].pk, role=role
+                )
+        for key, role in finding.people:
+            if key in people and (event.pk, people[key].pk, role) not in self.person_roles:
+                self.person_roles.add((event.pk, people[key].pk, role))
+                person_finding = analysis.people[key]
+                affiliation = orgs.get(person_finding.organization_key)
+                self._part(
+                    EventParticipant,
+                    event_id=event.pk,
+                    person_id=people[key].pk,
+                    role=role,
+                    title=person_finding.title[:300],
+                    affiliation_id=affiliation.pk if affiliation else None,
+                )
+
+
+def _event_from_finding(finding: EventFinding, resolver: ArchiveResolver) -> Event:
+    event = Event(
+        name=finding.name[:500],
+        slug=unique_slug(Event, finding.name, taken=resolver.slugs(Event)),
+        kind=finding.kind,
+        city=finding.city[:120],
+        country=finding.country,
+        review_status=PROPOSED,
+        description=finding.description,
+        latitude=round(finding.latitude, 5) if finding.latitude is not None else None,
+        longitude=round(finding.longitude, 5) if finding.longitude is not None else None,
+    )
+    event.set_partial_date(finding.date)
+    return event
+
+
+def _convention_from_reference(identifier: str) -> Convention:
+    inst = instruments()[identifier]
+    convention = Convention(
+        identifier=inst.id,
+        slug=unique_slug(Convention, inst.id),
+        short_name=inst.short_name[:200],
+        title=inst.title[:500],
+        body=inst.body if inst.body in Convention.Body.values else "other",
+        kind=inst.kind if inst.kind in Convention.Kind.values else "convention",
+        number=inst.number,
+        place_adopted=inst.place[:100],
+        official_url=inst.url,
+        review_status=CONFIRMED,  # facts from the shipped reference list, not from a text
+    )
+    if inst.adopted_on:
+        date = PartialDate.parse_iso(inst.adopted_on)
+        convention.set_partial_date(PartialDate(date.start, date.end, date.precision))
+    elif inst.year_adopted:
+        convention.set_partial_date(PartialDate.from_parts(inst.year_adopted))
+    return convention
+
+
+def _tags_add(tagged: list[tuple[models.Model, list[str]]], tag_cache: dict[str, Tag]) -> None:
+    """Tag many records at once; taggit's `add` costs several queries a call."""
+    if not tagged:
+        return
+    names = {n for _, ns in tagged for n in ns}
+    for name in names - tag_cache.keys():
+        tag_cache[name], _ = Tag.objects.get_or_create(name=name)
+    rows = [
+        TaggedItem(
+            content_type=ContentType.objects.get_for_model(obj),
+            object_id=obj.pk,
+            tag=tag_cache[name],
+        )
+        for obj, ns in tagged
+        for name in ns
+    ]
+    TaggedItem.objects.bulk_create(rows, ignore_conflicts=True)
