@@ -11,7 +11,6 @@ from organizations.names import name_key
 from .dates import FoundDate, find_dates
 from .event_names import event_name, titled_phrase
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
-from .phrases import PhraseHit
 from .reference import cities, countries, places
 from .sentences import sentences
 
@@ -166,10 +165,6 @@ def _roles(
 GATHERINGS = ["conference", "consultation", "training", "workshop", "seminar", "forum", "meeting"]
 
 
-def _shift(hits, offset: int) -> list[PhraseHit]:
-    return [PhraseHit(h.start + offset, h.end + offset, h.text, h.value) for h in hits]
-
-
 def _is_heading(line: str) -> bool:
     """A title-like line: short, capitalised, not a bullet, a sentence, or a `date | category` header."""
     stripped = line.strip()
@@ -225,7 +220,7 @@ def _document_events(
                 name,
             )
         near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
-        place_hits = [hit for o, h in near for hit in _shift(places().finditer(h), o)]
+        place_hits = [hit for o, h in near for hit in places().finditer(text, o, o + len(h))]
         city, country, lat, lon = _place(place_hits, 0, len(text))
         events.append(
             EventFinding(

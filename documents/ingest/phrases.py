@@ -7,13 +7,17 @@ words through a prefix set costs a few dictionary lookups per word instead.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-WORD = re.compile(r"[^\W_](?:[\w&]|['’](?=\w))*")  # "Workers'" ends before its apostrophe
+# A word, with apostrophes inside it: "Workers'" ends before its apostrophe. Written as runs of
+# word characters, not one character at a time, because the regex engine loops over a run fast.
+WORD = re.compile(r"[^\W_][\w&]*(?:['’]\w[\w&]*)*")
 SKIPPED = {"the"}
 
 
@@ -28,35 +32,38 @@ SPELLINGS = {
 }
 
 
-def _norm(word: str) -> str:
-    word = word.lower().replace("’", "'")
-    return SPELLINGS.get(word, word)
-
-
 # Words written joined or apart: "Taskforce" and "Task Force" are one name.
 SPLITS = {"taskforce": ("task", "force"), "subregional": ("sub", "regional")}
 
 
-@lru_cache(maxsize=4)
-def _words(text: str) -> tuple[list[re.Match], list[str]]:
-    """The text's words and their normalised forms; a joined word yields each of its parts.
+@dataclass(frozen=True)
+class TextWords:
+    """A text's words and their normalised keys, one match per key: a joined word's match
+    stands for each of its parts."""
 
-    Cached: the importer runs several matchers over the same text.
+    matches: list[re.Match]
+    keys: list[str]
+
+
+@lru_cache(maxsize=4)
+def text_words(text: str) -> TextWords:
+    """Cached: the importer runs several matchers over the same document text.
+
+    Words are lowered all at once, joined by spaces: no word holds a space, and a space ends a
+    word for lowering as the end of the text does (a final sigma stays final).
     """
-    matches, keys = [], []
-    norm = _norm
-    for m in WORD.finditer(text):
-        word = norm(m.group(0))
-        if word in SKIPPED:
-            continue
-        for part in SPLITS.get(word, (word,)):
-            matches.append(m)
-            keys.append(part)
-    return matches, keys
+    found = list(WORD.finditer(text))
+    if not found:
+        return TextWords([], [])
+    lowered = " ".join([m[0] for m in found]).lower().replace("’", "'").split(" ")
+    pairs = [(m, word) for m, word in zip(found, lowered, strict=True) if word not in SKIPPED]
+    if not SPLITS.keys().isdisjoint(lowered):
+        pairs = [(m, part) for m, word in pairs for part in SPLITS.get(word, (word,))]
+    return TextWords([m for m, _ in pairs], [SPELLINGS.get(word, word) for _, word in pairs])
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
-    return tuple(_words(phrase)[1])
+    return tuple(text_words(phrase).keys)
 
 
 @dataclass(frozen=True)
@@ -67,12 +74,20 @@ class PhraseHit(Generic[T]):
     value: T
 
 
+class _Node(Generic[T]):
+    """A word sequence some phrase starts with: the phrases it completes, and the words that
+    continue it towards longer ones."""
+
+    __slots__ = ("entries", "next")
+
+    def __init__(self) -> None:
+        self.entries: list[tuple[T, str | None, bool]] = []  # (value, exact form, acronym)
+        self.next: dict[str, _Node[T]] = {}
+
+
 class PhraseMatcher(Generic[T]):
     def __init__(self) -> None:
-        self._phrases: dict[tuple[str, ...], list[tuple[T, str | None, bool]]] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
-        self._firsts: set[str] = set()  # first words: most words of a text start no phrase
-        self._longest = 0
+        self._first: dict[str, _Node[T]] = {}  # by first word: most words of a text start none
 
     def add(
         self, phrase: str, value: T, *, case_sensitive: bool = False, acronym: bool = False
@@ -86,41 +101,53 @@ class PhraseMatcher(Generic[T]):
             if case_sensitive or acronym
             else None
         )
-        self._phrases.setdefault(key, []).append((value, exact, acronym))
-        self._firsts.add(key[0])
-        for i in range(1, len(key)):
-            self._prefixes.add(key[:i])
-        self._longest = max(self._longest, len(key))
+        node = self._first.setdefault(key[0], _Node())
+        for word in key[1:]:
+            node = node.next.setdefault(word, _Node())
+        node.entries.append((value, exact, acronym))
 
-    def finditer(self, text: str) -> Iterator[PhraseHit[T]]:
-        words, keys = _words(text)
-        phrases, prefixes, firsts = self._phrases, self._prefixes, self._firsts
-        i = 0
-        count = len(words)
-        while i < count:
-            if keys[i] not in firsts:
-                i += 1
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseHit[T]]:
+        """Hits in `text[start:end]`, with offsets in `text`, as if that part were searched alone.
+
+        `start` and `end` must fall between words (a line's ends, say): the part's words are
+        then the text's own, and the text's cached words serve every part of it.
+        """
+        words = text_words(text)
+        matches, keys, first_words = words.matches, words.keys, self._first
+        first = bisect_left(matches, start, key=re.Match.start) if start else 0
+        stop = len(keys) if end is None else bisect_left(matches, end, key=re.Match.start)
+        # The words that start a phrase, picked out at C speed.
+        starts = compress(
+            range(first, stop), map(first_words.__contains__, islice(keys, first, stop))
+        )
+        after_last_hit = 0
+        for i in starts:
+            if i < after_last_hit:
                 continue
             best = None
-            for n in range(1, min(self._longest, len(words) - i) + 1):
-                key = tuple(keys[i : i + n])
-                if key in phrases:
-                    value = self._value(key, words[i : i + n])
+            node, n = first_words[keys[i]], 1
+            while True:  # the longest phrase whose words come next wins
+                if node.entries:
+                    value = self._value(node.entries, matches[i : i + n])
                     if value is not None:
                         best = (n, value)
-                if key not in prefixes:
+                if not node.next or i + n == stop:
                     break
+                node = node.next.get(keys[i + n])
+                if node is None:
+                    break
+                n += 1
             if best is None:
-                i += 1
                 continue
             n, value = best
-            start, end = words[i].start(), words[i + n - 1].end()
-            yield PhraseHit(start, end, text[start:end], value)
-            i += n
+            hit_start, hit_end = matches[i].start(), matches[i + n - 1].end()
+            yield PhraseHit(hit_start, hit_end, text[hit_start:hit_end], value)
+            after_last_hit = i + n
 
-    def _value(self, key, matches) -> T | None:
+    @staticmethod
+    def _value(entries, matches) -> T | None:
         surface = " ".join(dict.fromkeys(m.group(0) for m in matches))
-        for value, exact, acronym in self._phrases[key]:
+        for value, exact, acronym in entries:
             if exact is None or exact == surface or (acronym and surface.isupper()):
                 return value
         return None
