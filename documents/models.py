@@ -1,7 +1,7 @@
 """The records of the archive: source documents, conventions, events, and their mentions."""
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -15,6 +15,7 @@ from organizations.records import (
     ReviewStatus,
     SearchVectorIndex,
     archive_history,
+    values_by_pk,
 )
 
 
@@ -23,9 +24,34 @@ class SourceDocumentQuerySet(RecordQuerySet):
         """Documents for lists: everything but the full text."""
         return self.defer("text", "search_vector")
 
-    def for_search_index(self):
-        mentions = Mention.objects.visible().select_related("organization", "person", "convention")
-        return self.prefetch_related("tags", Prefetch("mentions", queryset=mentions))
+    def _load_index_extras(self, by_pk: dict) -> None:
+        """`index_names`: the public organizations, people and instruments each mentions."""
+        rows = list(
+            Mention.objects.visible()
+            .filter(document__in=list(by_pk), event=None)
+            .order_by()
+            .values_list("document_id", "organization_id", "person_id", "convention_id")
+            .distinct()
+        )
+        targets = {}
+        for n, (model, fields) in enumerate(
+            [
+                (Organization, ("name", "acronym")),
+                (Person, ("name",)),
+                (Convention, ("identifier", "short_name")),
+            ],
+            start=1,
+        ):
+            ids = {row[n] for row in rows if row[n] is not None}
+            targets[n] = model.objects.published().only(*fields).in_bulk(ids) if ids else {}
+        names: dict[int, set[str]] = {pk: set() for pk in by_pk}
+        for row in rows:
+            for n in (1, 2, 3):
+                target = targets[n].get(row[n])
+                if target is not None:
+                    names[row[0]].add(str(target))
+        for pk, record in by_pk.items():
+            record.index_names = sorted(names[pk])
 
 
 class SourceDocument(RecordBase, DatedRecord):
@@ -68,13 +94,11 @@ class SourceDocument(RecordBase, DatedRecord):
         return reverse("documents:document-detail", kwargs={"slug": self.slug})
 
     def index_components(self) -> dict[str, str]:
-        """What search weighs: A the title, B tags and the names it mentions, C the text."""
-        targets = [m.target for m in self.mentions.all() if not m.event_id]
-        names = {str(t) for t in targets if t.is_published and t.review_status != "rejected"}
-        tags = [t.name for t in self.tags.all()]
+        """What search weighs: A the title, B tags and the names it mentions, C the text.
+        Needs a record from `for_search_index()`."""
         return {
             "A": self.title,
-            "B": " ".join([self.category, self.region, *tags, *sorted(names)]),
+            "B": " ".join([self.category, self.region, *self.index_tags, *self.index_names]),
             "C": self.text,
         }
 
@@ -95,9 +119,6 @@ class ConventionQuerySet(RecordQuerySet):
             Mention.objects.public().filter(convention=OuterRef("pk")).values("document").distinct()
         )
         return self.annotate(event_count=_CountOf(events), document_count=_CountOf(documents))
-
-    def for_search_index(self):
-        return self.prefetch_related("tags")
 
 
 class Convention(RecordBase, DatedRecord):
@@ -156,10 +177,9 @@ class Convention(RecordBase, DatedRecord):
 
     def index_components(self) -> dict[str, str]:
         """What search weighs: A identifier and titles, B body, kind and tags, C description."""
-        tags = [t.name for t in self.tags.all()]
         return {
             "A": f"{self.identifier} {self.short_name} {self.title}",
-            "B": " ".join([self.get_body_display(), self.get_kind_display(), *tags]),
+            "B": " ".join([self.get_body_display(), self.get_kind_display(), *self.index_tags]),
             "C": self.description,
         }
 
@@ -199,11 +219,20 @@ class EventQuerySet(RecordQuerySet):
             .order_by("year")
         )
 
-    def for_search_index(self):
-        # The role filter reuses the prefetch's own join: it tests this event's role, none other.
-        kept = [ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED]
-        public = Organization.objects.published().filter(event_roles__review_status__in=kept)
-        return self.prefetch_related(Prefetch("organizations", queryset=public), "tags")
+    def _load_index_extras(self, by_pk: dict) -> None:
+        """`index_organizations`: the public organizations holding a role not rejected."""
+        roles = (
+            EventOrganization.objects.filter(
+                event__in=list(by_pk),
+                review_status__in=[ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED],
+                organization__in=Organization.objects.published(),
+            )
+            .order_by("organization__name")
+            .values_list("event_id", "organization__name", "organization__acronym")
+        )
+        names = values_by_pk((pk, f"{name} {acronym}") for pk, name, acronym in roles)
+        for pk, record in by_pk.items():
+            record.index_organizations = names.get(pk, [])
 
 
 class Event(RecordBase, DatedRecord):
@@ -277,12 +306,18 @@ class Event(RecordBase, DatedRecord):
         return ", ".join(p for p in (self.city, country if country != self.city else "") if p)
 
     def index_components(self) -> dict[str, str]:
-        """What search weighs: A the name, B organizations, place and tags, C the description."""
-        orgs = [f"{o.name} {o.acronym}" for o in self.organizations.all()]
-        tags = [t.name for t in self.tags.all()]
+        """What search weighs: A the name, B organizations, place and tags, C the description.
+        Needs a record from `for_search_index()`."""
         return {
             "A": self.name,
-            "B": " ".join([self.place_display, self.get_kind_display(), *orgs, *tags]),
+            "B": " ".join(
+                [
+                    self.place_display,
+                    self.get_kind_display(),
+                    *self.index_organizations,
+                    *self.index_tags,
+                ]
+            ),
             "C": self.description,
         }
 

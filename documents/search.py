@@ -62,6 +62,7 @@ HEADLINE_FIELDS = {
 ORGANIZER_ROLES = ("organizer", "co-organizer", "host")
 MAX_QUERY_CHARS = 300
 MAX_MATCHES = 1000  # facets and filters work over the best thousand matches
+REBUILD_CHUNK = 500  # records loaded at a time when the whole index is rebuilt
 FTS_TABLE = "search_index"
 TEXT_CONFIG = "english"
 # Private-use characters mark highlights inside snippets until the text is escaped.
@@ -253,7 +254,7 @@ def index_record(obj) -> None:
 
 def index_records(model, pks) -> int:
     """Bring many records of one model up to date at once (what a bulk import touched)."""
-    records = model.objects.for_search_index().filter(pk__in=list(pks))
+    records = model.objects.filter(pk__in=list(pks)).for_search_index()
     return _engine().update(kind_of(model), records)
 
 
@@ -269,8 +270,11 @@ def search_index_rebuild() -> dict[str, int]:
         engine.ensure()
         engine.clear()
         for kind, model in KINDS.items():
-            records = model.objects.for_search_index().order_by("pk")
-            counts[kind] = engine.update(kind, records.iterator(chunk_size=500))
+            pks = list(model.objects.order_by("pk").values_list("pk", flat=True))
+            counts[kind] = sum(
+                engine.update(kind, model.objects.filter(pk__in=chunk).for_search_index())
+                for chunk in (pks[i : i + REBUILD_CHUNK] for i in range(0, len(pks), REBUILD_CHUNK))
+            )
     return counts
 
 

@@ -81,8 +81,7 @@ def record_reindex(obj) -> None:
         return
 
     def update():
-        fresh = model.objects.for_search_index().filter(pk=pk).first()
-        if fresh is not None:
+        for fresh in model.objects.filter(pk=pk).for_search_index():
             index_record(fresh)
 
     if connection.vendor == "postgresql":

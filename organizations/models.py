@@ -15,6 +15,7 @@ from .records import (
     ReviewStatus,
     SearchVectorIndex,
     archive_history,
+    values_by_pk,
 )
 
 # Words a name search passes over: `migrant forum asia` finds Migrant Forum in Asia.
@@ -125,8 +126,11 @@ class OrganizationQuerySet(RecordQuerySet):
             document_count=Coalesce(Subquery(documents), 0),
         )
 
-    def for_search_index(self):
-        return self.prefetch_related("aliases", "tags")
+    def _load_index_extras(self, by_pk: dict) -> None:
+        aliases = OrganizationAlias.objects.filter(organization__in=list(by_pk))
+        names = values_by_pk(aliases.values_list("organization_id", "name"))
+        for pk, record in by_pk.items():
+            record.index_aliases = names.get(pk, [])
 
 
 class Organization(RecordBase):
@@ -199,8 +203,9 @@ class Organization(RecordBase):
         return reverse("organizations:organization-detail", kwargs={"slug": self.slug})
 
     def index_components(self) -> dict[str, str]:
-        """What search weighs: A name and acronym, B aliases and tags, C the description."""
-        others = [*(a.name for a in self.aliases.all()), *(t.name for t in self.tags.all())]
+        """What search weighs: A name and acronym, B aliases and tags, C the description.
+        Needs a record from `for_search_index()`."""
+        others = [*self.index_aliases, *self.index_tags]
         return {"A": f"{self.name} {self.acronym}", "B": " ".join(others), "C": self.description}
 
 
@@ -259,8 +264,11 @@ class PersonQuerySet(RecordQuerySet):
             )
         )
 
-    def for_search_index(self):
-        return self.prefetch_related("aliases", "tags")
+    def _load_index_extras(self, by_pk: dict) -> None:
+        aliases = PersonAlias.objects.filter(person__in=list(by_pk))
+        names = values_by_pk(aliases.values_list("person_id", "name"))
+        for pk, record in by_pk.items():
+            record.index_aliases = names.get(pk, [])
 
     def matching_name(self, name: str):
         """People whose name or alias equals `name`, ignoring case, accents and punctuation."""
@@ -303,8 +311,9 @@ class Person(RecordBase):
         return f"{self.honorific} {self.name}" if self.honorific else self.name
 
     def index_components(self) -> dict[str, str]:
-        """What search weighs: A the name, B aliases and tags, C the description."""
-        others = [*(a.name for a in self.aliases.all()), *(t.name for t in self.tags.all())]
+        """What search weighs: A the name, B aliases and tags, C the description.
+        Needs a record from `for_search_index()`."""
+        others = [*self.index_aliases, *self.index_tags]
         return {"A": self.name, "B": " ".join(others), "C": self.description}
 
 

@@ -1,5 +1,6 @@
 """What every public record of the archive shares: slug, publication, review, search, dates."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -7,6 +8,7 @@ from django.db.models import F, Q
 from django.utils.text import slugify
 from simple_history.manager import HistoryManager
 from simple_history.models import HistoricalRecords
+from taggit.models import TaggedItem
 from unidecode import unidecode
 
 from .partial_dates import DatePrecision, PartialDate, format_iso, format_period
@@ -42,6 +44,35 @@ class RecordQuerySet(models.QuerySet):
     def published(self):
         """What the public may see: published and not rejected by a curator."""
         return self.filter(is_published=True).exclude(review_status=ReviewStatus.REJECTED)
+
+    def for_search_index(self) -> list:
+        """These records, loaded with what `index_components()` reads (`index_tags`, and what
+        `_load_index_extras` adds): a few queries however many records. prefetch_related
+        would build a queryset a record, which made indexing an import's records slow."""
+        records = list(self)
+        if records:
+            by_pk = {record.pk: record for record in records}
+            tags = values_by_pk(
+                TaggedItem.objects.filter(
+                    content_type=ContentType.objects.get_for_model(self.model),
+                    object_id__in=list(by_pk),
+                ).values_list("object_id", "tag__name")
+            )
+            for record in records:
+                record.index_tags = tags.get(record.pk, [])
+            self._load_index_extras(by_pk)
+        return records
+
+    def _load_index_extras(self, by_pk: dict) -> None:
+        """Set what else a record's search entry shows as attributes of its record."""
+
+
+def values_by_pk(rows) -> dict:
+    """`(pk, value)` rows as {pk: [value, ...]}, each value once, in the order given."""
+    grouped: dict = {}
+    for pk, value in rows:
+        grouped.setdefault(pk, {})[value] = None
+    return {pk: list(values) for pk, values in grouped.items()}
 
 
 class SearchVectorIndex(GinIndex):
