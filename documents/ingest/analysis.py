@@ -31,8 +31,11 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
     )
     tags = find_themes(text)
     for event in events:  # an event carries the themes of its own passages; the document's, all
-        own = find_themes(" ".join(span.text for span in event.spans))
-        event.tags = tags if event.is_document_event else [t for t in own if t in tags]
+        event.tags = (
+            tags
+            if event.is_document_event
+            else find_themes(" ".join(span.text for span in event.spans), among=tags)
+        )
     return DocumentAnalysis(
         file=source.path.name,
         title=meta.title,

@@ -6,23 +6,24 @@ import re
 from functools import cache
 
 from .findings import ConventionFinding, Span
-from .phrases import PhraseMatcher
+from .phrases import CaselessPattern, PhraseMatcher
 from .reference import Instrument, ilo_instrument_id, instruments
 
-_NUM = r"(?:No\.?\s*)?(\d{1,3})"
-_LIST = _NUM + r"((?:\s*(?:,|and|&|/)\s*(?:No\.?\s*)?\d{1,3})*)"
+_NUM = r"(?:no\.?\s*)?(\d{1,3})"
+_LIST = _NUM + r"((?:\s*(?:,|and|&|/)\s*(?:no\.?\s*)?\d{1,3})*)"
 ILO_PATTERNS = [
     # ILO Convention 189, Convention No. 143, Conventions 87 and 98, conventions, 97 and 143
     (
         "ilo-number",
-        re.compile(
-            r"\b(?P<kind>Conventions?|Recommendations?|Protocols?)\b(?:\s+Nos?\.?)?[\s,]+(?:\(?)"
+        CaselessPattern(
+            r"\b(?P<kind>conventions?|recommendations?|protocols?)\b(?:\s+nos?\.?)?[\s,]+(?:\(?)"
             + _LIST,
-            re.I,
+            clues=("convention", "recommendation", "protocol"),
         ),
     ),
-    # C189, C 87, R201, P029 (upper case only: 'c189' is rarely an instrument)
-    ("ilo-code", re.compile(r"\b(?P<kind>[CRP])\s?(\d{2,3})\b(?![\d.,]*\s*(?:%|km|kg))")),
+    # C189, C 87, R201, P029 (upper case only: 'c189' is rarely an instrument). The letter
+    # comes first and then "not after a word character", so the engine can jump to C, R and P.
+    ("ilo-code", re.compile(r"(?P<kind>[CRP])(?<!\w.)\s?(\d{2,3})\b(?![\d.,]*\s*(?:%|km|kg))")),
 ]
 KIND_LETTER = {"c": "C", "r": "R", "p": "P"}
 
@@ -49,30 +50,40 @@ def _named_matcher() -> PhraseMatcher[str]:
 
 
 # General forms of the instruments migrant-labour texts name most, beyond their exact titles.
+# In lower case: they are searched case-insensitively.
 FLEXIBLE = [
     (
-        r"Conventions?\s+on\s+(?:the\s+)?(?:Protection\s+of\s+the\s+)?Rights\s+of\s+(?:All\s+)?Migrant\s+Workers\s+and\s+(?:Members\s+of\s+)?(?:their|Their)\s+Famil(?:y|ies)",
+        r"conventions?\s+on\s+(?:the\s+)?(?:protection\s+of\s+the\s+)?rights\s+of\s+(?:all\s+)?migrant\s+workers\s+and\s+(?:members\s+of\s+)?their\s+famil(?:y|ies)",
         "UN-ICRMW",
+        (),
     ),
     (
-        r"ASEAN\s+Declaration\s+on\s+(?:the\s+)?(?:Protection\s+and\s+Promotion|Promotion\s+and\s+Protection|Protection)\s+of\s+(?:the\s+)?(?:Rights\s+of\s+)?Migrant\s+Workers",
+        r"asean\s+declaration\s+on\s+(?:the\s+)?(?:protection\s+and\s+promotion|promotion\s+and\s+protection|protection)\s+of\s+(?:the\s+)?(?:rights\s+of\s+)?migrant\s+workers",
         "ASEAN-DMW-2007",
+        (),
     ),
     (
-        r"ASEAN\s+Consensus\s+on\s+(?:the\s+)?(?:Protection\s+and\s+Promotion|Promotion\s+and\s+Protection)\s+of\s+(?:the\s+)?Rights\s+of\s+Migrant\s+Workers",
+        r"asean\s+consensus\s+on\s+(?:the\s+)?(?:protection\s+and\s+promotion|promotion\s+and\s+protection)\s+of\s+(?:the\s+)?rights\s+of\s+migrant\s+workers",
         "ASEAN-CONSENSUS-2017",
+        (),
     ),
-    (r"(?:ILO(?:'s)?\s+)?Multilateral\s+Framework(?:\s+on\s+Labou?r\s+Migration)?", "ILO-MFLM"),
     (
-        r"Global\s+Compact\s+(?:on|for)\s+(?:Safe,?\s+Orderly\s+and\s+Regular\s+)?Migration",
+        r"(?:ilo(?:'s)?\s+)?multilateral\s+framework(?:\s+on\s+labou?r\s+migration)?",
+        "ILO-MFLM",
+        ("multilateral",),
+    ),
+    (
+        r"global\s+compact\s+(?:on|for)\s+(?:safe,?\s+orderly\s+and\s+regular\s+)?migration",
         "UN-GCM",
+        (),
     ),
     (
-        r"Sustainable\s+Development\s+Goals|\bSDGs?\b|2030\s+Agenda\s+for\s+Sustainable\s+Development",
+        r"sustainable\s+development\s+goals|\bsdgs?\b|2030\s+agenda\s+for\s+sustainable\s+development",
         "UN-SDGS",
+        ("sustainable", "sdg"),
     ),
 ]
-FLEXIBLE_PATTERNS = [(re.compile(p, re.I), i) for p, i in FLEXIBLE]
+FLEXIBLE_PATTERNS = [(CaselessPattern(p, clues=clues), i) for p, i, clues in FLEXIBLE]
 
 
 def find_conventions(text: str) -> dict[str, ConventionFinding]:

@@ -1,12 +1,14 @@
-"""Fast dictionary lookup of many phrases in a text: leftmost-longest, word by word.
+"""Fast lookup in running text: many phrases at once, leftmost-longest, word by word; and
+case-insensitive patterns.
 
 One regex alternation of thousands of names backtracks at every character; walking the text's
-words through a prefix set costs a few dictionary lookups per word instead.
+words through a trie costs a few dictionary lookups per word instead.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -151,3 +153,50 @@ class PhraseMatcher(Generic[T]):
             if exact is None or exact == surface or (acronym and surface.isupper()):
                 return value
         return None
+
+
+# --- case-insensitive patterns --------------------------------------------------------------
+
+# Where a re.I search and a search of the lowered text part: "İ" lowers to two characters, and
+# re.I matches "ı", "ſ" and the Kelvin sign with "i", "s" and "k".
+CASE_QUIRKS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@lru_cache(maxsize=16)
+def lowered(text: str) -> str | None:
+    """`text` in lower case, offset for offset; None when a text holds a case quirk."""
+    if any(quirk in text for quirk in CASE_QUIRKS):
+        return None
+    return text.lower()
+
+
+class CaselessPattern:
+    """A case-insensitive regex, run case-sensitively over the lowered text when it can be.
+
+    re.I tries the pattern at every character; without it the engine skips ahead to where
+    the pattern's first letters occur, often ten times faster, and finds the same spans.
+    Write the pattern in lower case. Matches read the lowered text: take what a match says
+    from the original text by its span.
+    """
+
+    def __init__(self, pattern: str, flags: int = 0, *, clues: tuple[str, ...] = ()) -> None:
+        """`clues`: words, one of which every match holds; a text without any is not searched."""
+        self.exact = re.compile(pattern, flags)
+        self.anycase = re.compile(pattern, flags | re.I)
+        self.clues = clues
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+        lower = lowered(text)
+        if lower is None:
+            return self.anycase.search(text, pos, endpos)
+        if self.clues and not any(clue in lower for clue in self.clues):
+            return None
+        return self.exact.search(lower, pos, endpos)
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+        lower = lowered(text)
+        if lower is None:
+            return self.anycase.finditer(text, pos, endpos)
+        if self.clues and not any(clue in lower for clue in self.clues):
+            return iter(())
+        return self.exact.finditer(lower, pos, endpos)
