@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from organizations.partial_dates import PartialDate
 
+from .phrases import CaselessPattern
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -185,6 +187,39 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
 ]
 
 
+# What each rule's dates are made of. Most sentences hold no date: a rule whose parts a text
+# lacks is not run over it.
+YEAR = re.compile(r"1[89]\d\d|20\d\d")
+MONTH_NAME = CaselessPattern("|".join(sorted({name[:3] for name in MONTHS})))
+LAST = CaselessPattern("last")
+PARTS = {
+    "iso": {"year"},
+    "day-month-day-month-year": {"year", "month"},
+    "day-day-month-year": {"year", "month"},
+    "month-day-day-year": {"year", "month"},
+    "day-month-year": {"year", "month"},
+    "month-day-year": {"year", "month"},
+    "year-month-day": {"year", "month"},
+    "month-month-year": {"year", "month"},
+    "month-year": {"year", "month"},
+    "day-month-day-month-noyear": {"month"},
+    "day-day-month-noyear": {"month"},
+    "last-month": {"last", "month"},
+    "last-year": {"last"},
+    "day-of-month": {"month"},
+    "year-range": {"year"},
+    "year": {"year"},
+}
+# Rules whose dates take their year from the document's: nothing without it.
+YEAR_FROM_CONTEXT = {
+    "day-month-day-month-noyear",
+    "day-day-month-noyear",
+    "last-month",
+    "last-year",
+    "day-of-month",
+}
+
+
 @dataclass(frozen=True)
 class FoundDate:
     start: int
@@ -257,7 +292,16 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
+    present = {
+        "year": YEAR.search(text) is not None,
+        "month": MONTH_NAME.search(text) is not None,
+        "last": LAST.search(text) is not None,
+    }
     for rule, pattern in PATTERNS:
+        if not all(present[part] for part in PARTS[rule]):
+            continue
+        if context_year is None and rule in YEAR_FROM_CONTEXT:
+            continue
         for m in pattern.finditer(text):
             start, end = m.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -11,6 +11,7 @@ from organizations.names import name_key
 from .dates import FoundDate, find_dates
 from .event_names import event_name, titled_phrase
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
+from .phrases import CaselessPattern
 from .reference import cities, countries, places
 from .sentences import sentences
 
@@ -20,21 +21,20 @@ TRIGGERS = [
     (r"workshops?", "workshop"),
     (r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"),
     (r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting|meet\s+again", "meeting"),
-    (r"forums?(?!\s+in\s+Asia)", "forum"),
+    (r"forums?(?!\s+in\s+asia)", "forum"),
     (r"seminars?|webinars?|symposium", "seminar"),
     (
         r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|inaugurat\w+|opened)",
         "founding",
     ),
-    (r"signed|signing|sign|memorandum\s+of\s+understanding|MoU|agreements?|accord", "agreement"),
+    (r"signed|signing|sign|memorandum\s+of\s+understanding|mou|agreements?|accord", "agreement"),
     (r"(?:field|exchange|study)\s+visits?|mission\s+to", "visit"),
     (r"campaigns?", "campaign"),
 ]
-TRIGGER_PATTERN = re.compile(
+TRIGGER_PATTERN = CaselessPattern(  # the words in lower case: case-insensitive
     r"(?<![\w-])(?:"
     + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS))
-    + r")(?![\w-])",
-    re.I,
+    + r")(?![\w-])"
 )
 OPENED_WHAT = re.compile(r"\b(?:centre|center|office|shelter|desk|branch|clinic|school)s?\b", re.I)
 
@@ -85,8 +85,7 @@ def _trigger_kinds(
             continue
         if m.group(0).lower() == "opened" and not OPENED_WHAT.search(text):
             continue  # "opened the meeting": a session began, nothing was founded
-        index = next(int(name[1:]) for name, value in m.groupdict().items() if value)
-        found.append((TRIGGERS[index][1], start, end))
+        found.append((TRIGGERS[int(m.lastgroup[1:])][1], start, end))  # group k<index>
     return found
 
 
