@@ -19,7 +19,6 @@ from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
     SearchRank,
-    SearchVector,
     TrigramSimilarity,
 )
 from django.db import connection, models, transaction
@@ -406,6 +405,8 @@ TRIGRAM_NAMES = {"organization": "name", "person": "name", "event": "name"}
 
 
 class PostgresEngine:
+    UPDATE_CHUNK = 1000  # records a statement, well under the 65,535 parameters allowed
+
     @staticmethod
     def ensure():
         # Typos in names need pg_trgm; it is optional, so a refusal only turns that branch off.
@@ -420,22 +421,32 @@ class PostgresEngine:
     def clear():
         pass  # every row is rewritten by update()
 
-    @staticmethod
-    def _vector(parts: dict[str, str]):
-        return (
-            SearchVector(Value(parts["A"]), weight="A", config=TEXT_CONFIG)
-            + SearchVector(Value(parts["B"]), weight="B", config=TEXT_CONFIG)
-            + SearchVector(Value(parts["C"]), weight="C", config=TEXT_CONFIG)
-        )
-
     @classmethod
     def update(cls, kind: str, records) -> int:
-        model, n = KINDS[kind], 0
+        """A statement a chunk of `records`: the vector of each public one, NULL for the rest."""
+        rows = []
         for obj in records:
-            vector = cls._vector(obj.index_components()) if _is_public(obj) else None
-            model.objects.filter(pk=obj.pk).update(search_vector=vector)
-            n += vector is not None
-        return n
+            if _is_public(obj):
+                parts = obj.index_components()
+                rows.append((obj.pk, parts["A"], parts["B"], parts["C"]))
+            else:
+                rows.append((obj.pk, None, None, None))
+        table = connection.ops.quote_name(KINDS[kind]._meta.db_table)
+        weighted = " || ".join(
+            f"setweight(to_tsvector('{TEXT_CONFIG}', coalesce(v.{w.lower()}, '')), '{w}')"
+            for w in "ABC"
+        )
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), cls.UPDATE_CHUNK):
+                chunk = rows[start : start + cls.UPDATE_CHUNK]
+                values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(chunk))
+                cursor.execute(
+                    f"UPDATE {table} AS t SET search_vector = "
+                    f"CASE WHEN v.a IS NULL THEN NULL ELSE {weighted} END "
+                    f"FROM (VALUES {values}) AS v(id, a, b, c) WHERE t.id = v.id",
+                    [value for row in chunk for value in row],
+                )
+        return sum(row[1] is not None for row in rows)
 
     @staticmethod
     def delete(kind: str, pk: int) -> None:

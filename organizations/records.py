@@ -56,7 +56,9 @@ class RecordQuerySet(models.QuerySet):
                 TaggedItem.objects.filter(
                     content_type=ContentType.objects.get_for_model(self.model),
                     object_id__in=list(by_pk),
-                ).values_list("object_id", "tag__name")
+                )
+                .order_by("tag__name")
+                .values_list("object_id", "tag__name")
             )
             for record in records:
                 record.index_tags = tags.get(record.pk, [])
