@@ -27,12 +27,13 @@ HEAD = re.compile(rf"\b(?:{ORG_HEADS})(?![\w-])")
 _CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,}(?:-[A-Z]+)?)"
 _CONNECT = r"(?:of|for|on|the|and|in|de|du|des|to|&)"
 # A run of capitalised words (with small connectors) that contains an organization head word.
+# It starts with a capital: saying so first spares the engine trying the rest at other words.
 CANDIDATE = re.compile(
-    rf"(?<![\w-])((?:{_CAP}[ \t]+(?:{_CONNECT}[ \t]+)*)*?(?:{_CAP}[ \t]+)*(?:{ORG_HEADS})"
+    rf"(?=[A-Z])(?<![\w-])((?:{_CAP}[ \t]+(?:{_CONNECT}[ \t]+)*)*?(?:{_CAP}[ \t]+)*(?:{ORG_HEADS})"
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)+(?:{_CAP}[ \t]?)+)*)(?![\w-])"
 )
-DEFINITION = re.compile(
-    r"(?<![\w-])((?:[A-Z][\w'’.&-]*[ \t]+(?:(?:of|for|on|the|and|in|de)[ \t]+)*){1,9}[A-Z][\w'’.&-]*)"
+DEFINITION = re.compile(  # starts with a capital, said first as in CANDIDATE
+    r"(?=[A-Z])(?<![\w-])((?:[A-Z][\w'’.&-]*[ \t]+(?:(?:of|for|on|the|and|in|de)[ \t]+)*){1,9}[A-Z][\w'’.&-]*)"
     r"\s*\(\s*([A-Z][A-Za-z&\-]{1,11})\s*\)"
 )
 LEADING_NOISE = re.compile(
@@ -176,12 +177,15 @@ def _add(
     return finding
 
 
+# One or two capitalised words; "not after a word character" is checked after the capital, so
+# the engine can jump from capital to capital.
+CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:\s[A-Z][a-z]+)?\b")
+
+
 def _document_countries(text: str) -> set[str]:
     names = countries()
     return {
-        names[m.group(0).lower()]
-        for m in re.finditer(r"\b[A-Z][a-z]+(?:\s[A-Z][a-z]+)?\b", text)
-        if m.group(0).lower() in names
+        names[m.group(0).lower()] for m in CAPITALISED.finditer(text) if m.group(0).lower() in names
     }
 
 

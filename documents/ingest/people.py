@@ -9,6 +9,7 @@ import re
 from organizations.names import name_key
 
 from .findings import OrganizationFinding, PersonFinding, Span
+from .phrases import CaselessPattern
 from .reference import cities, countries
 
 HONORIFIC = r"(?:Dr|Mr|Ms|Mrs|Prof|Hon|Atty|Sen|Rep|Sr|Fr|Rev|Dato'?|Datuk|Tan Sri|H\.E)\.?"
@@ -240,11 +241,22 @@ def _clean_title(raw: str) -> str:
     return " ".join(title.split()).strip(" .,-")[:200]
 
 
+# Names and honorifics start with a capital: a pattern saying so first is not tried further at
+# the other words.
+HONORIFIC_NAME = re.compile(rf"(?=[A-Z])\b({HONORIFIC})[ \t]+({FULL_NAME})")
+NAME_COMMA_TITLE = re.compile(
+    rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))"
+)
+PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
+    r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)"
+)
+
+
 def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, PersonFinding]:
     found: dict[str, PersonFinding] = {}
 
     # "Dr. Sriprapha Petcharamesree", "Hon. Name"
-    for m in re.finditer(rf"\b({HONORIFIC})[ \t]+({FULL_NAME})", text):
+    for m in HONORIFIC_NAME.finditer(text):
         name = m.group(2)
         if _valid_name(name):
             tail = text[m.end(2) : m.end(2) + 200].split("\n")[0]
@@ -263,10 +275,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
             )
 
     # "Name, Title[ of|,] Organization"
-    for m in re.finditer(
-        rf"(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))",
-        text,
-    ):
+    for m in NAME_COMMA_TITLE.finditer(text):
         name = m.group(1)
         if not _valid_name(name):
             continue
@@ -333,13 +342,9 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
         )
 
     # Lists of presenters: "presentations by A from X; B, Title of Y; ..."
-    for m in re.finditer(
-        r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)",
-        text,
-        re.I,
-    ):
+    for m in PRESENTER_LIST.finditer(text):
         base = m.start(1)
-        for item_m in re.finditer(r"[^;]+", m.group(1)):
+        for item_m in re.finditer(r"[^;]+", text[base : m.end(1)]):
             item = item_m.group(0)
             name_m = re.match(
                 rf"\s*(?:and\s*,?\s*|,\s*)*({FULL_NAME})(?=\s*(?:,|from|of|\(|$))", item
@@ -367,24 +372,52 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
     return found
 
 
-REPORTING = r"(?:said|says|told|explained|added|noted|stressed|recalled|described|asked|urged)"
+REPORTING_WORDS = (
+    "said",
+    "says",
+    "told",
+    "explained",
+    "added",
+    "noted",
+    "stressed",
+    "recalled",
+    "described",
+    "asked",
+    "urged",
+)
+REPORTING = f"(?:{'|'.join(REPORTING_WORDS)})"
+# (pattern, rule, confidence, clues): a text holding none of a pattern's clue words, which
+# every match contains, is not searched with it.
+NARRATIVE_PATTERNS = [
+    (
+        re.compile(rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})"),
+        "reported-speech",
+        0.75,
+        (*REPORTING_WORDS, "according"),
+    ),
+    (
+        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+{REPORTING}\b"),
+        "reported-speech",
+        0.7,
+        REPORTING_WORDS,
+    ),
+    (re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"), "name-who", 0.7, ("who",)),
+    (
+        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"),
+        "name-of-org",
+        0.7,
+        (),
+    ),
+]
 
 
 def _narrative_people(text: str, orgs, found) -> None:
     """News prose: `said Md. Anwar Hossain Khan`, `Ram Prasad Adhikari, who coordinates the
     centre`, `Ramon Bautista of the MFA secretariat`, `Name, president of the X Forum`."""
-    patterns = [
-        (
-            rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})",
-            "reported-speech",
-            0.75,
-        ),
-        (rf"(?<![\w.])({FULL_NAME})\s+{REPORTING}\b", "reported-speech", 0.7),
-        (rf"(?<![\w.])({FULL_NAME}),\s+who\s", "name-who", 0.7),
-        (rf"(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])", "name-of-org", 0.7),
-    ]
-    for pattern, rule, confidence in patterns:
-        for m in re.finditer(pattern, text):
+    for pattern, rule, confidence, clues in NARRATIVE_PATTERNS:
+        if clues and not any(clue in text for clue in clues):
+            continue
+        for m in pattern.finditer(text):
             name = m.group(1)
             if not _valid_name(name) or _org_at(orgs, m.start(1), m.end(1)):
                 continue
