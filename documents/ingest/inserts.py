@@ -52,28 +52,28 @@ class RowInserts:
 def _table_insert(model, rows: list[dict], now) -> tuple[list[str], list[list]]:
     """Insert `rows`; returns the columns' attribute names and the values as written."""
     fields = [f for f in model._meta.concrete_fields if not _generated(f)]
-    defaults = {}
+    defaults = {}  # what a value left out (or an unsaved instance's empty timestamp) becomes
     for f in fields:
         if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            defaults[f.attname] = now
+            defaults[f.attname] = f.get_db_prep_save(now, connection)
         elif f.has_default():
-            defaults[f.attname] = f.get_default()
+            defaults[f.attname] = f.get_db_prep_save(f.get_default(), connection)
         elif f.null:
             defaults[f.attname] = None
-    attnames = [f.attname for f in fields]
+    columns = [(f, f.attname, f.attname in defaults, f.null) for f in fields]
     prepared = []
     for row in rows:
         values = []
-        for f, name in zip(fields, attnames, strict=True):
+        for f, name, has_default, nullable in columns:
             value = row.get(name)
-            if value is None and name in defaults and (name not in row or not f.null):
-                value = defaults[name]  # left out, or an unsaved instance's empty timestamp
-            if type(value) not in PLAIN_TYPES:
+            if value is None and has_default and (not nullable or name not in row):
+                value = defaults[name]
+            elif type(value) not in PLAIN_TYPES:
                 value = f.get_db_prep_save(value, connection)
             values.append(value)
         prepared.append(values)
     _execute(model._meta.db_table, [f.column for f in fields], prepared)
-    return attnames, prepared
+    return [f.attname for f in fields], prepared
 
 
 def _history_insert(model, written: tuple[list[str], list[list]], now) -> None:
