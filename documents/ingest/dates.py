@@ -48,15 +48,16 @@ def _p(template: str, **names: str) -> str:
     return template.format(**{k: v.format(name=k) for k, v in names.items()})
 
 
-# Most specific first: each pattern claims its span and later ones skip overlaps.
-PATTERNS: list[tuple[str, re.Pattern]] = [
+# Most specific first: each pattern claims its span and later ones skip overlaps. Month names
+# and words are in lower case: CaselessPattern matches them in any case.
+PATTERNS: list[tuple[str, re.Pattern | CaselessPattern]] = [
     (
         "iso",
         re.compile(r"\b(?P<y>1[89]\d\d|20\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
     ),
     (
         "day-month-day-month-year",  # 30 October - 2 November 2007
-        re.compile(
+        CaselessPattern(
             _APPROX
             + _p(
                 r"\b{d1}" + _SP + "{m1}" + _DASH + "{d2}" + _SP + "{m2},?" + _SP + r"{y}\b",
@@ -65,13 +66,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                 d2=_DAY,
                 m2=_MONTH,
                 y=_YEAR,
-            ),
-            re.I,
+            )
         ),
     ),
     (
         "day-day-month-year",  # 1-3 November 2007, 14-18 May 2018
-        re.compile(
+        CaselessPattern(
             _APPROX
             + _p(
                 r"\b{d1}" + _DASH + "{d2}" + _SP + "{m1},?" + _SP + r"{y}\b",
@@ -79,13 +79,12 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                 d2=_DAY,
                 m1=_MONTH,
                 y=_YEAR,
-            ),
-            re.I,
+            )
         ),
     ),
     (
         "month-day-day-year",  # November 1-3, 2007
-        re.compile(
+        CaselessPattern(
             _APPROX
             + _p(
                 r"\b{m1}" + _SP + "{d1}" + _DASH + r"{d2}\s*,?\s*{y}\b",
@@ -93,86 +92,72 @@ PATTERNS: list[tuple[str, re.Pattern]] = [
                 d1=_DAY,
                 d2=_DAY,
                 y=_YEAR,
-            ),
-            re.I,
+            )
         ),
     ),
     (
         "day-month-year",  # 15 Aug 2007, 17 September 2011, the 30th of July 2018
-        re.compile(
+        CaselessPattern(
             _APPROX
-            + _p(
-                r"\b{d1}(?:\s+of)?" + _SP + "{m1},?" + _SP + r"{y}\b", d1=_DAY, m1=_MONTH, y=_YEAR
-            ),
-            re.I,
+            + _p(r"\b{d1}(?:\s+of)?" + _SP + "{m1},?" + _SP + r"{y}\b", d1=_DAY, m1=_MONTH, y=_YEAR)
         ),
     ),
     (
         "month-day-year",  # November 1, 2007 / November 1 , 2007
-        re.compile(
-            _APPROX + _p(r"\b{m1}" + _SP + r"{d1}\s*,\s*{y}\b", m1=_MONTH, d1=_DAY, y=_YEAR),
-            re.I,
+        CaselessPattern(
+            _APPROX + _p(r"\b{m1}" + _SP + r"{d1}\s*,\s*{y}\b", m1=_MONTH, d1=_DAY, y=_YEAR)
         ),
     ),
     (
         "year-month-day",  # 2015 Jul 21
-        re.compile(
+        CaselessPattern(
             _p(
                 r"\b{y}" + _SP + "{m1}" + _SP + r"{d1}\b(?!\s*[-–]?\s*\d)",
                 y=_YEAR,
                 m1=_MONTH,
                 d1=_DAY,
-            ),
-            re.I,
+            )
         ),
     ),
     (
         "month-month-year",  # July - August 2018
-        re.compile(
-            _APPROX
-            + _p(r"\b{m1}" + _DASH + "{m2}" + _SP + r"{y}\b", m1=_MONTH, m2=_MONTH, y=_YEAR),
-            re.I,
+        CaselessPattern(
+            _APPROX + _p(r"\b{m1}" + _DASH + "{m2}" + _SP + r"{y}\b", m1=_MONTH, m2=_MONTH, y=_YEAR)
         ),
     ),
     (
         "month-year",  # July 2018, in January 2007
-        re.compile(_APPROX + _p(r"\b{m1},?" + _SP + r"{y}\b", m1=_MONTH, y=_YEAR), re.I),
+        CaselessPattern(_APPROX + _p(r"\b{m1},?" + _SP + r"{y}\b", m1=_MONTH, y=_YEAR)),
     ),
     (
         "day-month-day-month-noyear",  # from 31 May to 1 June (year from context)
-        re.compile(
+        CaselessPattern(
             _p(
                 r"\b{d1}" + _SP + "{m1}" + _DASH + "{d2}" + _SP + r"{m2}\b(?!,?\s*\d)",
                 d1=_DAY,
                 m1=_MONTH,
                 d2=_DAY,
                 m2=_MONTH,
-            ),
-            re.I,
+            )
         ),
     ),
     (
         "day-day-month-noyear",  # on 12-13 November (year from context)
-        re.compile(
-            _p(
-                r"\b{d1}" + _DASH + "{d2}" + _SP + r"{m1}\b(?!,?\s*\d)", d1=_DAY, d2=_DAY, m1=_MONTH
-            ),
-            re.I,
+        CaselessPattern(
+            _p(r"\b{d1}" + _DASH + "{d2}" + _SP + r"{m1}\b(?!,?\s*\d)", d1=_DAY, d2=_DAY, m1=_MONTH)
         ),
     ),
     (
         "last-month",  # last October, last June (the most recent before the document's date)
-        re.compile(_p(r"\blast\s+{m1}\b", m1=_MONTH), re.I),
+        CaselessPattern(_p(r"\blast\s+{m1}\b", m1=_MONTH)),
     ),
     (
         "last-year",
-        re.compile(r"\blast\s+year\b", re.I),
+        CaselessPattern(r"\blast\s+year\b"),
     ),
     (
         "day-of-month",  # the 30th of July (year from context)
-        re.compile(
-            _p(r"\b(?:the\s+)?{d1}\s+(?:of\s+)?{m1}\b(?!,?\s*\d)", d1=_DAY, m1=_MONTH), re.I
-        ),
+        CaselessPattern(_p(r"\b(?:the\s+)?{d1}\s+(?:of\s+)?{m1}\b(?!,?\s*\d)", d1=_DAY, m1=_MONTH)),
     ),
     (
         "year-range",  # 2014-2015, 2014 to 2016
@@ -239,10 +224,10 @@ def _int(match: re.Match, name: str) -> int | None:
 
 
 def _build(
-    rule: str, m: re.Match, context_year: int | None, context_month: int | None = None
+    rule: str, m: re.Match, text: str, context_year: int | None, context_month: int | None = None
 ) -> PartialDate | None:
+    """`text`: the date as the source writes it (the match may read the lowered text)."""
     approx = bool(m.groupdict().get("approx"))
-    text = m.group(0).strip()
     if rule == "iso":
         return PartialDate.from_parts(_int(m, "y"), _int(m, "m"), _int(m, "d"), text=text)
     year = _int(m, "y")
@@ -307,7 +292,7 @@ def find_dates(
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
             try:
-                value = _build(rule, m, context_year, context_month)
+                value = _build(rule, m, text[start:end].strip(), context_year, context_month)
             except (ValueError, KeyError):  # 31 February, 2007-13-01: not a date
                 continue
             if value is None:

@@ -5,6 +5,8 @@ events it mentions, with kind, dates at their precision, place, and the roles of
 from __future__ import annotations
 
 import re
+from functools import cache
+from itertools import islice
 
 from organizations.names import name_key
 
@@ -179,12 +181,16 @@ def _document_events(
 ) -> list[EventFinding]:
     """Events named by the title and the short heading lines near the top of the document."""
     events = []
-    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", text)]
-    top = lines[:25]
+    top = [(m.start(), m.group(0)) for m in islice(re.finditer(r"[^\n]+", text), 25)]
+    blocked = [(s.start, s.end) for org in orgs.values() for s in org.spans]
+
+    @cache
+    def places_in(offset: int, line: str) -> list:  # headings share their nearby lines
+        return list(places().finditer(text, offset, offset + len(line)))
+
     for i, (offset, line) in enumerate(top):
         if not _is_heading(line):
             continue
-        blocked = [(s.start, s.end) for org in orgs.values() for s in org.spans]
         kinds = _trigger_kinds(line, blocked, offset)
         if not kinds:
             continue
@@ -219,7 +225,7 @@ def _document_events(
                 name,
             )
         near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
-        place_hits = [hit for o, h in near for hit in places().finditer(text, o, o + len(h))]
+        place_hits = [hit for o, h in near for hit in places_in(o, h)]
         city, country, lat, lon = _place(place_hits, 0, len(text))
         events.append(
             EventFinding(
