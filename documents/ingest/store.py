@@ -56,28 +56,36 @@ class PrimaryKeys:
     Use one instance per transaction: a rollback on SQLite gives the reservation back.
     """
 
-    FIRST_BLOCK, LAST_BLOCK = 8, 512
+    FIRST_BLOCK = 16
+    _usual: dict[type, int] = {}  # keys of each model the last batch used: the first block's size
 
     def __init__(self) -> None:
         self._free: dict[type, list[int]] = defaultdict(list)
-        self._block: dict[type, int] = defaultdict(lambda: self.FIRST_BLOCK)
+        self._used: Counter = Counter()
 
     def next(self, model: type[models.Model]) -> int:
         free = self._free[model]
-        if not free:
-            size = self._block[model]
-            self._block[model] = min(size * 2, self.LAST_BLOCK)
+        if not free:  # a block as big as the last batch needed, then doubling what this one has
+            size = max(self.FIRST_BLOCK, self._used[model], self._usual.get(model, 0) * 9 // 8)
             free.extend(sorted(_reserve(model, size), reverse=True))
+        self._used[model] += 1
+        self._usual[model] = self._used[model]
         return free.pop()
+
+
+_SEQUENCES: dict[tuple[str, str], str] = {}  # PostgreSQL: (table, key column) -> its sequence
 
 
 def _reserve(model: type[models.Model], count: int) -> list[int]:
     table, column = model._meta.db_table, model._meta.pk.column
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            if (table, column) not in _SEQUENCES:
+                cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, column])
+                _SEQUENCES[table, column] = cursor.fetchone()[0]
             cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [table, column, count],
+                "SELECT nextval(%s::regclass) FROM generate_series(1, %s)",
+                [_SEQUENCES[table, column], count],
             )
             return [row[0] for row in cursor.fetchall()]
         quoted = connection.ops.quote_name(table)
