@@ -41,7 +41,8 @@ SPLITS = {"taskforce": ("task", "force"), "subregional": ("sub", "regional")}
 @dataclass(frozen=True)
 class TextWords:
     """A text's words and their normalised keys, one match per key: a joined word's match
-    stands for each of its parts."""
+    stands for each of its parts. Matches may read the lowered text: surfaces come from the
+    text by their spans."""
 
     matches: list[re.Match]
     keys: list[str]
@@ -51,17 +52,25 @@ class TextWords:
 def text_words(text: str) -> TextWords:
     """Cached: the importer runs several matchers over the same document text.
 
-    Words are lowered all at once, joined by spaces: no word holds a space, and a space ends a
-    word for lowering as the end of the text does (a final sigma stays final).
+    Words are read from the lowered text, so each is its own lower-case form. Where lowering
+    the whole text and lowering a word alone can differ (a case quirk, or a Greek capital
+    sigma, lowered by what follows it), each word is lowered alone.
     """
-    found = list(WORD.finditer(text))
-    if not found:
-        return TextWords([], [])
-    lowered = " ".join([m[0] for m in found]).lower().replace("’", "'").split(" ")
-    pairs = [(m, word) for m, word in zip(found, lowered, strict=True) if word not in SKIPPED]
-    if not SPLITS.keys().isdisjoint(lowered):
-        pairs = [(m, part) for m, word in pairs for part in SPLITS.get(word, (word,))]
-    return TextWords([m for m, _ in pairs], [SPELLINGS.get(word, word) for _, word in pairs])
+    lower = lowered(text)
+    if lower is not None and "Σ" not in text:
+        found = list(WORD.finditer(lower.replace("’", "'")))
+        words = [m[0] for m in found]
+    else:
+        found = list(WORD.finditer(text))
+        words = [m[0].lower().replace("’", "'") for m in found]
+    if not SKIPPED.isdisjoint(words):
+        kept = [word not in SKIPPED for word in words]
+        found, words = list(compress(found, kept)), list(compress(words, kept))
+    if not SPLITS.keys().isdisjoint(words):
+        parts = [SPLITS.get(word, (word,)) for word in words]
+        found = [m for m, split in zip(found, parts, strict=True) for _ in split]
+        words = [part for split in parts for part in split]
+    return TextWords(found, list(map(SPELLINGS.get, words, words)))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -130,7 +139,7 @@ class PhraseMatcher(Generic[T]):
             node, n = first_words[keys[i]], 1
             while True:  # the longest phrase whose words come next wins
                 if node.entries:
-                    value = self._value(node.entries, matches[i : i + n])
+                    value = self._value(node.entries, text, matches[i : i + n])
                     if value is not None:
                         best = (n, value)
                 if not node.next or i + n == stop:
@@ -147,8 +156,8 @@ class PhraseMatcher(Generic[T]):
             after_last_hit = i + n
 
     @staticmethod
-    def _value(entries, matches) -> T | None:
-        surface = " ".join(dict.fromkeys(m.group(0) for m in matches))
+    def _value(entries, text: str, matches) -> T | None:
+        surface = " ".join(dict.fromkeys(text[m.start() : m.end()] for m in matches))
         for value, exact, acronym in entries:
             if exact is None or exact == surface or (acronym and surface.isupper()):
                 return value
