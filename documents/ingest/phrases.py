@@ -85,20 +85,15 @@ class PhraseHit(Generic[T]):
     value: T
 
 
-class _Node(Generic[T]):
-    """A word sequence some phrase starts with: the phrases it completes, and the words that
-    continue it towards longer ones."""
-
-    __slots__ = ("entries", "next")
-
-    def __init__(self) -> None:
-        self.entries: list[tuple[T, str | None, bool]] = []  # (value, exact form, acronym)
-        self.next: dict[str, _Node[T]] = {}
-
-
 class PhraseMatcher(Generic[T]):
+    """Phrases keyed by their words' tuples, in flat tables of tuples and strings rather than a
+    tree of nodes: the garbage collector does not track them, so its full passes stay cheap."""
+
     def __init__(self) -> None:
-        self._first: dict[str, _Node[T]] = {}  # by first word: most words of a text start none
+        self._phrases: dict[tuple[str, ...], tuple[tuple[T, str | None, bool], ...]] = {}
+        self._prefixes: set[tuple[str, ...]] = set()  # keys a longer phrase continues
+        self._firsts: set[str] = set()  # first words: most words of a text start no phrase
+        self._longest = 0
 
     def add(
         self, phrase: str, value: T, *, case_sensitive: bool = False, acronym: bool = False
@@ -112,10 +107,11 @@ class PhraseMatcher(Generic[T]):
             if case_sensitive or acronym
             else None
         )
-        node = self._first.setdefault(key[0], _Node())
-        for word in key[1:]:
-            node = node.next.setdefault(word, _Node())
-        node.entries.append((value, exact, acronym))
+        self._phrases[key] = (*self._phrases.get(key, ()), (value, exact, acronym))
+        self._firsts.add(key[0])
+        for i in range(1, len(key)):
+            self._prefixes.add(key[:i])
+        self._longest = max(self._longest, len(key))
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[PhraseHit[T]]:
         """Hits in `text[start:end]`, with offsets in `text`, as if that part were searched alone.
@@ -124,30 +120,28 @@ class PhraseMatcher(Generic[T]):
         then the text's own, and the text's cached words serve every part of it.
         """
         words = text_words(text)
-        matches, keys, first_words = words.matches, words.keys, self._first
+        matches, keys = words.matches, words.keys
+        phrases, prefixes = self._phrases, self._prefixes
         first = bisect_left(matches, start, key=re.Match.start) if start else 0
         stop = len(keys) if end is None else bisect_left(matches, end, key=re.Match.start)
         # The words that start a phrase, picked out at C speed.
         starts = compress(
-            range(first, stop), map(first_words.__contains__, islice(keys, first, stop))
+            range(first, stop), map(self._firsts.__contains__, islice(keys, first, stop))
         )
         after_last_hit = 0
         for i in starts:
             if i < after_last_hit:
                 continue
             best = None
-            node, n = first_words[keys[i]], 1
-            while True:  # the longest phrase whose words come next wins
-                if node.entries:
-                    value = self._value(node.entries, text, matches[i : i + n])
+            for n in range(1, min(self._longest, stop - i) + 1):  # the longest phrase wins
+                key = tuple(keys[i : i + n])
+                entries = phrases.get(key)
+                if entries:
+                    value = self._value(entries, text, matches[i : i + n])
                     if value is not None:
                         best = (n, value)
-                if not node.next or i + n == stop:
+                if key not in prefixes:
                     break
-                node = node.next.get(keys[i + n])
-                if node is None:
-                    break
-                n += 1
             if best is None:
                 continue
             n, value = best
