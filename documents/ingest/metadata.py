@@ -48,6 +48,8 @@ def clean_text(text: str) -> str:
 
 def _header(line: str) -> tuple[PartialDate, str, str] | None:
     """`15 Aug 2007 | Consultations | Regional` -> (date, category, region)."""
+    if "|" not in line and "·" not in line:
+        return None  # one part: not a header (and long paragraph lines are not split)
     parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
     if len(parts) < 2:
         return None

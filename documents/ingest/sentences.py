@@ -3,8 +3,9 @@
 import re
 
 # A sentence ends at . ! ? before a capital (or the text's end), or at a line end; not after
-# an abbreviation such as "c.", "No.", "Dr." or an initial.
-SENTENCE_END = re.compile(r"[.!?]['’\"”)]*(?=\s+[A-Z\"“(\[•]|\s*$)|\n")
+# an abbreviation such as "c.", "No.", "Dr." or an initial. The pattern opens on the one class
+# of those characters, so the regex engine jumps from one to the next.
+SENTENCE_END = re.compile(r"[.!?\n](?:(?<=\n)|(?<=[.!?])['’\"”)]*(?=\s+[A-Z\"“(\[•]|\s*$))")
 ABBREVIATIONS = {
     "c",
     "ca",
