@@ -9,7 +9,7 @@ import re
 from organizations.names import name_key
 
 from .findings import OrganizationFinding, PersonFinding, Span
-from .phrases import CaselessPattern
+from .phrases import CaselessPattern, finditer_at_capitals
 from .reference import cities, countries
 
 HONORIFIC = r"(?:Dr|Mr|Ms|Mrs|Prof|Hon|Atty|Sen|Rep|Sr|Fr|Rev|Dato'?|Datuk|Tan Sri|H\.E)\.?"
@@ -256,7 +256,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
     found: dict[str, PersonFinding] = {}
 
     # "Dr. Sriprapha Petcharamesree", "Hon. Name"
-    for m in HONORIFIC_NAME.finditer(text):
+    for m in finditer_at_capitals(HONORIFIC_NAME, text):
         name = m.group(2)
         if _valid_name(name):
             tail = text[m.end(2) : m.end(2) + 200].split("\n")[0]
@@ -386,27 +386,38 @@ REPORTING_WORDS = (
     "urged",
 )
 REPORTING = f"(?:{'|'.join(REPORTING_WORDS)})"
-# (pattern, rule, confidence, clues): a text holding none of a pattern's clue words, which
-# every match contains, is not searched with it.
+# (pattern, rule, confidence, clue, starts at a name): a text in which the clue, a word every
+# match holds, does not occur is not searched; a pattern opening on a name is tried only at
+# capitals (see finditer_at_capitals).
+_REPORTING_CLUE = re.compile("|".join(REPORTING_WORDS))
 NARRATIVE_PATTERNS = [
     (
         re.compile(rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})"),
         "reported-speech",
         0.75,
-        (*REPORTING_WORDS, "according"),
+        re.compile("|".join([*REPORTING_WORDS, "according"])),
+        False,
     ),
     (
         re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+{REPORTING}\b"),
         "reported-speech",
         0.7,
-        REPORTING_WORDS,
+        _REPORTING_CLUE,
+        True,
     ),
-    (re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"), "name-who", 0.7, ("who",)),
+    (
+        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"),
+        "name-who",
+        0.7,
+        re.compile("who"),
+        True,
+    ),
     (
         re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"),
         "name-of-org",
         0.7,
-        (),
+        None,
+        True,
     ),
 ]
 
@@ -414,10 +425,10 @@ NARRATIVE_PATTERNS = [
 def _narrative_people(text: str, orgs, found) -> None:
     """News prose: `said Md. Anwar Hossain Khan`, `Ram Prasad Adhikari, who coordinates the
     centre`, `Ramon Bautista of the MFA secretariat`, `Name, president of the X Forum`."""
-    for pattern, rule, confidence, clues in NARRATIVE_PATTERNS:
-        if clues and not any(clue in text for clue in clues):
+    for pattern, rule, confidence, clue, at_name in NARRATIVE_PATTERNS:
+        if clue is not None and not clue.search(text):
             continue
-        for m in pattern.finditer(text):
+        for m in finditer_at_capitals(pattern, text) if at_name else pattern.finditer(text):
             name = m.group(1)
             if not _valid_name(name) or _org_at(orgs, m.start(1), m.end(1)):
                 continue

@@ -203,3 +203,27 @@ class CaselessPattern:
         if self.clues and not any(clue in lower for clue in self.clues):
             return iter(())
         return self.exact.finditer(lower, pos, endpos)
+
+
+# --- patterns that start at a capital -------------------------------------------------------
+
+CAPITAL_START = re.compile(r"[A-Z](?<!\w.)")  # a capital letter not after a word character
+
+
+@lru_cache(maxsize=4)
+def capital_starts(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in CAPITAL_START.finditer(text))
+
+
+def finditer_at_capitals(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, for a pattern that can only match from a capital letter not
+    after a word character: tried there alone, as `match`, the engine is spared walking every
+    other character of the text (names and bodies start at about one word in six)."""
+    after = 0
+    for pos in capital_starts(text):
+        if pos < after:
+            continue
+        m = pattern.match(text, pos)
+        if m:
+            yield m
+            after = max(m.end(), pos + 1)
