@@ -29,9 +29,36 @@ class ArchiveHistoryManager(HistoryManager):
         return cls._classes[key]
 
 
+# A history table is read by record (`id`) and by date. The indexes simple-history would copy
+# from the record's own table (slugs, names, dates, foreign keys) are never used there, and
+# every history row an import writes had to update up to a dozen of them.
+HISTORY_UNINDEXED = [
+    "acronym",
+    "affiliation",
+    "content_sha256",
+    "convention",
+    "country",
+    "document",
+    "event",
+    "kind",
+    "name_key",
+    "organization",
+    "parent",
+    "part_of",
+    "person",
+    "review_status",
+    "slug",
+    "source_document",
+    "source_file",
+    "start_date",
+]
+
+
 def archive_history(**options) -> HistoricalRecords:
     """Who changed what and when, with revert; the one way records here keep their history."""
-    return HistoricalRecords(history_manager=ArchiveHistoryManager, **options)
+    return HistoricalRecords(
+        history_manager=ArchiveHistoryManager, no_db_index=HISTORY_UNINDEXED, **options
+    )
 
 
 class ReviewStatus(models.TextChoices):
