@@ -290,3 +290,27 @@ def test_the_same_text_twice_in_one_run_is_imported_once(tmp_path, sources_dir):
     call_command("ingest", str(tmp_path), verbosity=0)
     assert SourceDocument.objects.count() == 1
     assert Event.objects.filter(kind="consultation", start_date__year=2007).count() == 1
+
+
+def test_an_event_a_later_document_adds_an_organizer_to_is_found_by_it(tmp_path):
+    """The second report resolves to the same event; searching the new organizer finds it."""
+    from documents.search import search
+
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(
+        "Regional Consultation on Fair Recruitment, Dhaka, 5-7 October 2015\n\n"
+        "The consultation was held in Dhaka, Bangladesh on 5-7 October 2015, organized by the "
+        "Migrant Forum in Asia.\n"
+    )
+    second.write_text(
+        "Report of the Dhaka consultation\n\nThe regional consultation on fair recruitment was "
+        "held in Dhaka, Bangladesh on 5-7 October 2015, organized by the International Labour "
+        "Organization.\n"
+    )
+    call_command("ingest", str(first), verbosity=0)
+    call_command("ingest", str(second), verbosity=0)
+    event = Event.objects.get()
+    assert event.documents.count() == 2
+    assert set(event.organizations.values_list("acronym", flat=True)) == {"MFA", "ILO"}
+    found = search("International Labour Organization", filters={"type": "event"})
+    assert [hit.object for hit in found.hits[:5]] == [event]

@@ -443,7 +443,6 @@ class DocumentBatch:
             if event is None:
                 event = self._new(_event_from_finding(finding, resolver), "events")
                 resolver.remember_event(event.pk, finding)
-            self.touched.add((Event, event.pk))
             self.links[EVENT_DOCUMENTS].append(
                 EVENT_DOCUMENTS(event_id=event.pk, sourcedocument_id=context.document.pk)
             )
@@ -462,6 +461,7 @@ class DocumentBatch:
         for key, role in finding.organizations:
             if key in orgs and (event.pk, orgs[key].pk, role) not in self.org_roles:
                 self.org_roles.add((event.pk, orgs[key].pk, role))
+                self.touched.add((Event, event.pk))  # its entry names its organizations
                 self._part(
                     EventOrganization, event_id=event.pk, organization_id=orgs[key].pk, role=role
                 )
