@@ -11,7 +11,7 @@ import re
 from organizations.names import name_key
 
 from .findings import OrganizationFinding, Span
-from .phrases import finditer_at_capitals
+from .phrases import capital_starts, finditer_at
 from .reference import KnownOrganization, acronym_key, countries, gazetteer
 
 ORG_HEADS = (
@@ -303,7 +303,7 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
 
     # 1. "Full Name (ACRONYM)" definitions: the text tells us both forms are one body;
     #    "Full Name (Country)" tells where it is.
-    for m in finditer_at_capitals(DEFINITION, text):
+    for m in finditer_at(DEFINITION, text, capital_starts(text)):
         words, inside = m.group(1).split(), m.group(2)
         country = country_names.get(inside.lower(), "")
         if country:
@@ -380,7 +380,7 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
         )
 
     # 3. Unknown bodies named like organizations ("APWLD Labor and Migration Task Force").
-    for m in finditer_at_capitals(CANDIDATE, text):
+    for m in finditer_at(CANDIDATE, text, capital_starts(text)):
         raw = m.group(1)
         country = ""
         # "Nepal's Ministry of Labour": the country owns it; "FES and the Myanmar Ministry": two.

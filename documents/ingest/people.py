@@ -5,18 +5,29 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from organizations.names import name_key
 
 from .findings import OrganizationFinding, PersonFinding, Span
-from .phrases import CaselessPattern, finditer_at_capitals
+from .phrases import CaselessPattern, capital_starts, finditer_at
 from .reference import cities, countries
 
 HONORIFIC = r"(?:Dr|Mr|Ms|Mrs|Prof|Hon|Atty|Sen|Rep|Sr|Fr|Rev|Dato'?|Datuk|Tan Sri|H\.E)\.?"
 _NAME_WORD = r"(?:[A-Z][a-z’'\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
-FULL_NAME = (
-    rf"{_NAME_WORD}(?:[ \t]+(?:(?:de|da|van|von|bin|binti|dela|del|la)[ \t]+)?{_NAME_WORD}){{1,4}}"
-)
+_PARTICLE = r"(?:de|da|van|von|bin|binti|dela|del|la)"
+FULL_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,4}}"
+# Where a full name can start: a capital not after a word character, whose word (made of
+# these characters) is followed by a capitalised one. Patterns that open on a name are tried
+# at these places alone (see finditer_at); they are found once per text.
+NAME_START = re.compile(rf"[A-Z](?<!\w.)(?=[A-Za-z’'\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z])")
+
+
+@lru_cache(maxsize=4)
+def _name_starts(text: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in NAME_START.finditer(text))
+
+
 TITLE_WORDS = (
     r"Director|Coordinator|Co-ordinator|Co-ordination|Coordination|Representative|President|"
     r"Secretary|Chair(?:person|man|woman)?|Officer|Specialist|Manager|Minister|Member|Head|"
@@ -256,7 +267,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
     found: dict[str, PersonFinding] = {}
 
     # "Dr. Sriprapha Petcharamesree", "Hon. Name"
-    for m in finditer_at_capitals(HONORIFIC_NAME, text):
+    for m in finditer_at(HONORIFIC_NAME, text, capital_starts(text)):
         name = m.group(2)
         if _valid_name(name):
             tail = text[m.end(2) : m.end(2) + 200].split("\n")[0]
@@ -275,7 +286,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
             )
 
     # "Name, Title[ of|,] Organization"
-    for m in NAME_COMMA_TITLE.finditer(text):
+    for m in finditer_at(NAME_COMMA_TITLE, text, _name_starts(text)):
         name = m.group(1)
         if not _valid_name(name):
             continue
@@ -386,37 +397,30 @@ REPORTING_WORDS = (
     "urged",
 )
 REPORTING = f"(?:{'|'.join(REPORTING_WORDS)})"
-# (pattern, rule, confidence, clue, starts at a name): a text in which the clue, a word every
-# match holds, does not occur is not searched; a pattern opening on a name is tried only at
-# capitals (see finditer_at_capitals).
-_REPORTING_CLUE = re.compile("|".join(REPORTING_WORDS))
+# (pattern, rule, confidence, clue words, starts at a name): a text holding none of the clue
+# words, one of which every match holds, is not searched; a pattern that opens on a name is
+# tried only where one can start.
 NARRATIVE_PATTERNS = [
     (
         re.compile(rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})"),
         "reported-speech",
         0.75,
-        re.compile("|".join([*REPORTING_WORDS, "according"])),
+        (*REPORTING_WORDS, "according"),
         False,
     ),
     (
         re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+{REPORTING}\b"),
         "reported-speech",
         0.7,
-        _REPORTING_CLUE,
+        REPORTING_WORDS,
         True,
     ),
-    (
-        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"),
-        "name-who",
-        0.7,
-        re.compile("who"),
-        True,
-    ),
+    (re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"), "name-who", 0.7, ("who",), True),
     (
         re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"),
         "name-of-org",
         0.7,
-        None,
+        (),
         True,
     ),
 ]
@@ -425,10 +429,13 @@ NARRATIVE_PATTERNS = [
 def _narrative_people(text: str, orgs, found) -> None:
     """News prose: `said Md. Anwar Hossain Khan`, `Ram Prasad Adhikari, who coordinates the
     centre`, `Ramon Bautista of the MFA secretariat`, `Name, president of the X Forum`."""
-    for pattern, rule, confidence, clue, at_name in NARRATIVE_PATTERNS:
-        if clue is not None and not clue.search(text):
+    for pattern, rule, confidence, clues, at_name in NARRATIVE_PATTERNS:
+        if clues and not any(clue in text for clue in clues):
             continue
-        for m in finditer_at_capitals(pattern, text) if at_name else pattern.finditer(text):
+        matches = (
+            finditer_at(pattern, text, _name_starts(text)) if at_name else pattern.finditer(text)
+        )
+        for m in matches:
             name = m.group(1)
             if not _valid_name(name) or _org_at(orgs, m.start(1), m.end(1)):
                 continue

@@ -133,15 +133,17 @@ class PhraseMatcher(Generic[T]):
             if i < after_last_hit:
                 continue
             best = None
-            for n in range(1, min(self._longest, stop - i) + 1):  # the longest phrase wins
-                key = tuple(keys[i : i + n])
+            key, n, most = (keys[i],), 1, min(self._longest, stop - i)
+            while True:  # the longest phrase wins
                 entries = phrases.get(key)
                 if entries:
                     value = self._value(entries, text, matches[i : i + n])
                     if value is not None:
                         best = (n, value)
-                if key not in prefixes:
+                if n == most or key not in prefixes:
                     break
+                key += (keys[i + n],)
+                n += 1
             if best is None:
                 continue
             n, value = best
@@ -151,7 +153,10 @@ class PhraseMatcher(Generic[T]):
 
     @staticmethod
     def _value(entries, text: str, matches) -> T | None:
-        surface = " ".join(dict.fromkeys(text[m.start() : m.end()] for m in matches))
+        if len(matches) == 1:
+            surface = text[matches[0].start() : matches[0].end()]
+        else:  # a joined word's parts share its match: its surface once
+            surface = " ".join(dict.fromkeys(text[m.start() : m.end()] for m in matches))
         for value, exact, acronym in entries:
             if exact is None or exact == surface or (acronym and surface.isupper()):
                 return value
@@ -212,15 +217,16 @@ CAPITAL_START = re.compile(r"[A-Z](?<!\w.)")  # a capital letter not after a wor
 
 @lru_cache(maxsize=4)
 def capital_starts(text: str) -> tuple[int, ...]:
+    """Where the text's capitalised words start, for `finditer_at`."""
     return tuple(m.start() for m in CAPITAL_START.finditer(text))
 
 
-def finditer_at_capitals(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, for a pattern that can only match from a capital letter not
-    after a word character: tried there alone, as `match`, the engine is spared walking every
-    other character of the text (names and bodies start at about one word in six)."""
+def finditer_at(pattern: re.Pattern, text: str, starts: tuple[int, ...]) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, for a pattern that can only match from one of `starts` (in
+    order): tried there alone, as `match`, it spares the engine walking every other character
+    of the text. Names and bodies start at capitals, about one word in six."""
     after = 0
-    for pos in capital_starts(text):
+    for pos in starts:
         if pos < after:
             continue
         m = pattern.match(text, pos)
