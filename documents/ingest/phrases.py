@@ -40,11 +40,12 @@ SPLITS = {"taskforce": ("task", "force"), "subregional": ("sub", "regional")}
 
 @dataclass(frozen=True)
 class TextWords:
-    """A text's words and their normalised keys, one match per key: a joined word's match
-    stands for each of its parts. Matches may read the lowered text: surfaces come from the
-    text by their spans."""
+    """A text's words: where each starts and ends, and its normalised key. A joined word's
+    place stands for each of its parts. Offsets, not match objects: a cached document's words
+    would otherwise be hundreds of objects for the garbage collector to walk again and again."""
 
-    matches: list[re.Match]
+    starts: list[int]
+    ends: list[int]
     keys: list[str]
 
 
@@ -63,14 +64,18 @@ def text_words(text: str) -> TextWords:
     else:
         found = list(WORD.finditer(text))
         words = [m[0].lower().replace("’", "'") for m in found]
+    starts, ends = list(map(re.Match.start, found)), list(map(re.Match.end, found))
+    del found
     if not SKIPPED.isdisjoint(words):
         kept = [word not in SKIPPED for word in words]
-        found, words = list(compress(found, kept)), list(compress(words, kept))
+        starts, ends = list(compress(starts, kept)), list(compress(ends, kept))
+        words = list(compress(words, kept))
     if not SPLITS.keys().isdisjoint(words):
         parts = [SPLITS.get(word, (word,)) for word in words]
-        found = [m for m, split in zip(found, parts, strict=True) for _ in split]
+        starts = [at for at, split in zip(starts, parts, strict=True) for _ in split]
+        ends = [at for at, split in zip(ends, parts, strict=True) for _ in split]
         words = [part for split in parts for part in split]
-    return TextWords(found, list(map(SPELLINGS.get, words, words)))
+    return TextWords(starts, ends, list(map(SPELLINGS.get, words, words)))
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
@@ -120,16 +125,16 @@ class PhraseMatcher(Generic[T]):
         then the text's own, and the text's cached words serve every part of it.
         """
         words = text_words(text)
-        matches, keys = words.matches, words.keys
+        starts, ends, keys = words.starts, words.ends, words.keys
         phrases, prefixes = self._phrases, self._prefixes
-        first = bisect_left(matches, start, key=re.Match.start) if start else 0
-        stop = len(keys) if end is None else bisect_left(matches, end, key=re.Match.start)
+        first = bisect_left(starts, start) if start else 0
+        stop = len(keys) if end is None else bisect_left(starts, end)
         # The words that start a phrase, picked out at C speed.
-        starts = compress(
+        candidates = compress(
             range(first, stop), map(self._firsts.__contains__, islice(keys, first, stop))
         )
         after_last_hit = 0
-        for i in starts:
+        for i in candidates:
             if i < after_last_hit:
                 continue
             best = None
@@ -137,7 +142,7 @@ class PhraseMatcher(Generic[T]):
             while True:  # the longest phrase wins
                 entries = phrases.get(key)
                 if entries:
-                    value = self._value(entries, text, matches[i : i + n])
+                    value = self._value(entries, text, words, i, n)
                     if value is not None:
                         best = (n, value)
                 if n == most or key not in prefixes:
@@ -147,16 +152,19 @@ class PhraseMatcher(Generic[T]):
             if best is None:
                 continue
             n, value = best
-            hit_start, hit_end = matches[i].start(), matches[i + n - 1].end()
+            hit_start, hit_end = starts[i], ends[i + n - 1]
             yield PhraseHit(hit_start, hit_end, text[hit_start:hit_end], value)
             after_last_hit = i + n
 
     @staticmethod
-    def _value(entries, text: str, matches) -> T | None:
-        if len(matches) == 1:
-            surface = text[matches[0].start() : matches[0].end()]
-        else:  # a joined word's parts share its match: its surface once
-            surface = " ".join(dict.fromkeys(text[m.start() : m.end()] for m in matches))
+    def _value(entries, text: str, words: TextWords, i: int, n: int) -> T | None:
+        """The value of the first entry the words `i` to `i + n` match as written."""
+        if n == 1:
+            surface = text[words.starts[i] : words.ends[i]]
+        else:  # a joined word's parts share its place: its surface once
+            surface = " ".join(
+                dict.fromkeys(text[words.starts[j] : words.ends[j]] for j in range(i, i + n))
+            )
         for value, exact, acronym in entries:
             if exact is None or exact == surface or (acronym and surface.isupper()):
                 return value
