@@ -185,9 +185,7 @@ CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:\s[A-Z][a-z]+)?\b")
 
 def _document_countries(text: str) -> set[str]:
     names = countries()
-    return {
-        names[m.group(0).lower()] for m in CAPITALISED.finditer(text) if m.group(0).lower() in names
-    }
+    return {names[word] for word in map(str.lower, CAPITALISED.findall(text)) if word in names}
 
 
 def _pick(
@@ -205,13 +203,15 @@ def _pick(
     return candidates[0], 0.4  # a proposal a curator must check
 
 
+SENTENCE_BREAK = re.compile(r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!No)(?<!St)[.!?]['’\"]?\s")
+TRAILING_PUNCTUATION = re.compile(r"[\s,;:.\-–]+$")
+
+
 def _clean_candidate(raw: str) -> str:
     # never across a sentence end (but "Pvt. Ltd." and "No. 3" are not ends)
-    name = re.split(
-        r"(?<!Pvt)(?<!Ltd)(?<!Co)(?<!Inc)(?<!No)(?<!St)[.!?]['’\"]?\s", raw.strip(), maxsplit=1
-    )[0]
+    name = SENTENCE_BREAK.split(raw.strip(), maxsplit=1)[0]
     name = LEADING_NOISE.sub("", name)
-    name = re.sub(r"[\s,;:.\-–]+$", "", name)
+    name = TRAILING_PUNCTUATION.sub("", name)
     return " ".join(name.split())
 
 
@@ -289,6 +289,10 @@ def _office_of(name: str, gaz) -> KnownOrganization | None:
     inner = m.group(1)
     candidates = gaz.by_acronym.get(acronym_key(inner)) or []
     return gaz.by_key.get(name_key(inner)) or (candidates[0] if len(candidates) == 1 else None)
+
+
+POSSESSIVE_COUNTRY = re.compile(r"^(.*?\b)([A-Z][\w ]*?)['’]s\s+(?=[A-Z])")
+JOINED_BODY = re.compile(r"^([A-Z][\w-]*)\s+and\s+(?:the\s+)?")
 
 
 def find_organizations(text: str) -> dict[str, OrganizationFinding]:
@@ -384,11 +388,11 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
         raw = m.group(1)
         country = ""
         # "Nepal's Ministry of Labour": the country owns it; "FES and the Myanmar Ministry": two.
-        split = re.search(r"^(.*?\b)([A-Z][\w ]*?)['’]s\s+(?=[A-Z])", raw)
+        split = POSSESSIVE_COUNTRY.search(raw)
         if split and split.group(2).lower() in country_names:
             country = country_names[split.group(2).lower()]
             raw = raw[split.end() :]
-        joined = re.match(r"^([A-Z][\w-]*)\s+and\s+(?:the\s+)?", raw)
+        joined = JOINED_BODY.match(raw)
         if joined and (acronym_key(joined.group(1)) in gaz.by_acronym or joined.group(1).isupper()):
             raw = raw[joined.end() :]
         name = _clean_candidate(raw)

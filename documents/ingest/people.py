@@ -212,8 +212,11 @@ def _org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
     return best[0]
 
 
+LEADING_HONORIFIC = re.compile(rf"^({HONORIFIC})\s+")
+
+
 def _add(found, *, name, honorific, title, org_key, text, start, end, rule, confidence):
-    lead = re.match(rf"^({HONORIFIC})\s+", name)
+    lead = LEADING_HONORIFIC.match(name)
     if lead:  # "Dato' Lim Kok Seng": the honorific is not part of the name
         honorific = honorific or lead.group(1)
         start += lead.end()
@@ -241,14 +244,18 @@ def _add(found, *, name, honorific, title, org_key, text, start, end, rule, conf
     return person
 
 
+CLAUSE_END = re.compile(r";|\.\s|\n|,\s+and\s|\s+and\s+[A-Z]")
+TITLE_END = re.compile(r"[,;(]|\s+of\s+the\s+|\s+of\s+|\s+-\s+|\s+–\s+")
+
+
 def _clause_end(text: str, start: int) -> int:
     """Where the clause after a name's title ends: `;`, a sentence end, or ` and `."""
-    m = re.compile(r";|\.\s|\n|,\s+and\s|\s+and\s+[A-Z]").search(text, start)
+    m = CLAUSE_END.search(text, start)
     return m.start() if m else len(text)
 
 
 def _clean_title(raw: str) -> str:
-    title = re.split(r"[,;(]|\s+of\s+the\s+|\s+of\s+|\s+-\s+|\s+–\s+", raw.strip(), maxsplit=1)[0]
+    title = TITLE_END.split(raw.strip(), maxsplit=1)[0]
     return " ".join(title.split()).strip(" .,-")[:200]
 
 
@@ -258,6 +265,14 @@ HONORIFIC_NAME = re.compile(rf"(?=[A-Z])\b({HONORIFIC})[ \t]+({FULL_NAME})")
 NAME_COMMA_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))"
 )
+# Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
+SPEAKER_LINE = re.compile(r"^[^\n]{3,400}$", re.M)
+SPEAKER_ACRONYM = re.compile(r"\s*\([^)\n]{1,15}\)")
+SPEAKER_SEPARATOR = re.compile(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})")
+SPEAKER_HONORIFIC = re.compile(rf"({HONORIFIC})[ \t]+")
+SPEAKER_NAME = re.compile(rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))")
+SPEAKER_TITLE = re.compile(rf"[ \t]*,[ \t]*([^,\n]*?(?:{TITLE_WORDS})[^,\n]*)")
+PRESENTER_NAME = re.compile(rf"\s*(?:and\s*,?\s*|,\s*)*({FULL_NAME})(?=\s*(?:,|from|of|\(|$))")
 PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
     r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)"
 )
@@ -306,29 +321,25 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
         )
 
     # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
-    for line_m in re.finditer(r"^[^\n]{3,400}$", text, re.M):
+    for line_m in SPEAKER_LINE.finditer(text):
         line, offset = line_m.group(0), line_m.start()
         first_org = _org_at(orgs, offset, offset + min(len(line), 80))
         if not first_org:
             continue
         org_spans = [s for s in orgs[first_org].spans if offset <= s.start < offset + 80]
         after = org_spans[0].end - offset
-        acronym = re.match(
-            r"\s*\([^)\n]{1,15}\)", line[after:]
-        )  # "... for Migrants (TPLAC) - Name"
+        acronym = SPEAKER_ACRONYM.match(line[after:])  # "... for Migrants (TPLAC) - Name"
         if acronym:
             after += acronym.end()
         # Skip further organizations named at the head: "SEARCH – CIDA:  Name".
-        rest_m = re.match(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})", line[after:])
+        rest_m = SPEAKER_SEPARATOR.match(line[after:])
         if not rest_m:
             continue
         name_start = after + rest_m.end()
-        honorific_m = re.match(rf"({HONORIFIC})[ \t]+", line[name_start:])
+        honorific_m = SPEAKER_HONORIFIC.match(line[name_start:])
         if honorific_m:
             name_start += honorific_m.end()
-        name_m = re.match(
-            rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))", line[name_start:]
-        )
+        name_m = SPEAKER_NAME.match(line[name_start:])
         if not name_m:
             continue
         name = name_m.group(1)
@@ -338,7 +349,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
         if _org_at(orgs, offset + name_start, offset + name_start + len(name)):
             continue
         tail = line[name_start + name_m.end() :]
-        title_m = re.match(rf"[ \t]*,[ \t]*([^,\n]*?(?:{TITLE_WORDS})[^,\n]*)", tail)
+        title_m = SPEAKER_TITLE.match(tail)
         _add(
             found,
             name=name,
@@ -357,9 +368,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
         base = m.start(1)
         for item_m in re.finditer(r"[^;]+", text[base : m.end(1)]):
             item = item_m.group(0)
-            name_m = re.match(
-                rf"\s*(?:and\s*,?\s*|,\s*)*({FULL_NAME})(?=\s*(?:,|from|of|\(|$))", item
-            )
+            name_m = PRESENTER_NAME.match(item)
             if not name_m or not _valid_name(name_m.group(1)):
                 continue
             start = base + item_m.start() + name_m.start(1)
