@@ -5,6 +5,7 @@ events it mentions, with kind, dates at their precision, place, and the roles of
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache
 from itertools import islice
 
@@ -13,7 +14,7 @@ from organizations.names import name_key
 from .dates import FoundDate, find_dates
 from .event_names import event_name, titled_phrase
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
-from .phrases import CaselessPattern
+from .phrases import CaselessPattern, lowered
 from .reference import cities, countries, places
 from .sentences import sentences
 
@@ -38,6 +39,66 @@ TRIGGER_PATTERN = CaselessPattern(  # the words in lower case: case-insensitive
     + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS))
     + r")(?![\w-])"
 )
+# A part of each trigger word that every match of TRIGGER_PATTERN holds, lower case. Most
+# sentences hold none, and finding these in the whole text is cheaper than the pattern.
+TRIGGER_STEMS = (
+    "train",
+    "consult",
+    "workshop",
+    "conferenc",
+    "summit",
+    "congress",
+    "assembly",
+    "meet",
+    "gathering",
+    "round",
+    "dialogue",
+    "forum",
+    "seminar",
+    "webinar",
+    "symposium",
+    "establish",
+    "found",
+    "formed",
+    "launched",
+    "set",
+    "inaugurat",
+    "opened",
+    "sign",
+    "memorandum",
+    "mou",
+    "agreement",
+    "accord",
+    "visit",
+    "mission",
+    "campaign",
+)
+
+
+def _trigger_stems(text: str) -> list[tuple[int, int]] | None:
+    """Where trigger stems occur in the text, as sorted (start, end); None when the text has a
+    case quirk and cannot be read lowered."""
+    lower = lowered(text)
+    if lower is None:
+        return None
+    found = []
+    for stem in TRIGGER_STEMS:
+        at = lower.find(stem)
+        while at != -1:
+            found.append((at, at + len(stem)))
+            at = lower.find(stem, at + 1)
+    return sorted(found)
+
+
+def _holds_stem(stems: list[tuple[int, int]], start: int, end: int) -> bool:
+    for stem_start, stem_end in islice(stems, bisect_left(stems, (start,)), None):
+        if stem_start >= end:
+            return False
+        if stem_end <= end:
+            return True
+    return False
+
+
 OPENED_WHAT = re.compile(r"\b(?:centre|center|office|shelter|desk|branch|clinic|school)s?\b", re.I)
 
 
@@ -258,9 +319,12 @@ def find_events(
     events = _document_events(title, text, orgs, context_year, context_month)
     last_gathering: EventFinding | None = None
     place_hits = list(places().finditer(text))
+    stems = _trigger_stems(text)
     for offset, sentence in sentences(text):
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
+        if stems is not None and not _holds_stem(stems, offset, offset + len(sentence)):
+            continue  # no trigger word in it
         kinds = _trigger_kinds(sentence, blocked, offset)
         if not kinds:
             continue
