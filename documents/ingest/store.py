@@ -151,7 +151,7 @@ class DocumentBatch:
         self.new = self.updated = 0
         self.created: Counter = Counter()
         self.records: dict[type, list] = defaultdict(list)  # new records, in memory until written
-        self.parts = RowInserts()  # new aliases, roles, affiliations, mentions
+        self.parts = RowInserts()  # aliases, roles, mentions...; the records join them at the end
         self.links: dict[type, list] = defaultdict(list)  # new many-to-many rows
         self.tagged: list[tuple[models.Model, list[str]]] = []
         self.touched: set[tuple[type, int]] = set()  # records whose search entry changes
