@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from organizations.partial_dates import PartialDate
 
@@ -179,15 +180,15 @@ MONTH_NAME = CaselessPattern("|".join(sorted({name[:3] for name in MONTHS})))
 LAST = CaselessPattern("last")
 PARTS = {
     "iso": {"year"},
-    "day-month-day-month-year": {"year", "month"},
+    "day-month-day-month-year": {"year", "two months"},
     "day-day-month-year": {"year", "month"},
     "month-day-day-year": {"year", "month"},
     "day-month-year": {"year", "month"},
     "month-day-year": {"year", "month"},
     "year-month-day": {"year", "month"},
-    "month-month-year": {"year", "month"},
+    "month-month-year": {"year", "two months"},
     "month-year": {"year", "month"},
-    "day-month-day-month-noyear": {"month"},
+    "day-month-day-month-noyear": {"two months"},
     "day-day-month-noyear": {"month"},
     "last-month": {"last", "month"},
     "last-year": {"last"},
@@ -277,13 +278,19 @@ def find_dates(
     """
     taken: list[tuple[int, int]] = []
     found: list[FoundDate] = []
+    months = len(list(islice(MONTH_NAME.finditer(text), 2)))
     present = {
-        "year": YEAR.search(text) is not None,
-        "month": MONTH_NAME.search(text) is not None,
-        "last": LAST.search(text) is not None,
+        part
+        for part, here in (
+            ("year", YEAR.search(text) is not None),
+            ("month", months > 0),
+            ("two months", months > 1),
+            ("last", LAST.search(text) is not None),
+        )
+        if here
     }
     for rule, pattern in PATTERNS:
-        if not all(present[part] for part in PARTS[rule]):
+        if not PARTS[rule] <= present:
             continue
         if context_year is None and rule in YEAR_FROM_CONTEXT:
             continue
