@@ -20,6 +20,7 @@ BOILERPLATE = re.compile(
     )$""",
     re.I | re.X,
 )
+BLANK_LINES = re.compile(r"\n{3,}")
 HEADER_SEPARATOR = re.compile(r"\s*[|·]\s*")
 TITLE_MAX = 160
 
@@ -42,7 +43,8 @@ def clean_text(text: str) -> str:
             continue
         lines.append(line.rstrip())
     cleaned = "\n".join(lines)
-    cleaned = re.sub(r"\n{3,}", "\n\n", cleaned)
+    if "\n\n\n" in cleaned:  # the regex would walk every character to find none
+        cleaned = BLANK_LINES.sub("\n\n", cleaned)
     return cleaned.strip("\n ") + "\n"
 
 
