@@ -380,8 +380,9 @@ def find_events(
     )
     if document_event is not None:
         document_event.people = [(k, "speaker") for k in speakers]
-        for key in {people[k].organization_key for k in speakers} - {""}:
-            if key not in dict(document_event.organizations):
+        # In the order the speakers appear: a set here made the output vary run to run.
+        for key in dict.fromkeys(people[k].organization_key for k in speakers):
+            if key and key not in dict(document_event.organizations):
                 document_event.organizations.append((key, "participant"))
     for event in merged:
         event.conventions = [
