@@ -72,19 +72,23 @@ class _LongLivedObjectsFrozen:
     index of names), and each full collection walked them all: analysis slowed down as a run
     went on. After each batch its garbage is collected and what survives is frozen
     (`gc.freeze`), so later collections scan only the batch at hand. Everything is unfrozen
-    when the import ends, so nothing is kept that would otherwise be freed.
+    when the import ends, so nothing is kept that would otherwise be freed. A process that
+    froze objects itself (a server before forking its workers) is left as it was.
     """
 
     def __enter__(self):
+        self.active = gc.get_freeze_count() == 0
         self.batch_done()
         return self
 
     def batch_done(self) -> None:
-        gc.collect()
-        gc.freeze()
+        if self.active:
+            gc.collect()
+            gc.freeze()
 
     def __exit__(self, *exc_info) -> None:
-        gc.unfreeze()
+        if self.active:
+            gc.unfreeze()
 
 
 def _repeats(batch: list[SourceText], source: SourceText) -> bool:
@@ -116,6 +120,12 @@ def _ingest_batch(sources: list[SourceText], resolver: ArchiveResolver, report) 
         if len(analysed) == 1:
             _failed(report, analysed[0][0], exc)
             return
+        logger.warning(
+            "A batch of %d documents could not be written (%s: %s); writing them one by one",
+            len(analysed),
+            type(exc).__name__,
+            exc,
+        )
         for item in analysed:  # find the bad document: each on its own
             try:
                 _documents_write([item], resolver, report)

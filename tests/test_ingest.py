@@ -352,3 +352,30 @@ def test_the_same_texts_give_the_same_findings_in_every_run(sources_dir, tmp_pat
         )
         outputs.append(json.loads(result.stdout))
     assert outputs[0] == outputs[1]
+
+
+def test_an_acronym_a_later_document_in_the_batch_gives_a_new_body_is_kept(tmp_path, monkeypatch):
+    """Both documents go in one batch: the second names the first one's new body with its
+    acronym. The batch must be written whole, not fall back to one document at a time."""
+    from documents.ingest.store import DocumentBatch
+
+    (tmp_path / "a.txt").write_text(
+        "Workshop on recruitment, Dhaka, 5-7 October 2015\n\n"
+        "The workshop was organized by the Dhaka Domestic Workers Welfare Association.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Training on migration, Dhaka, 3-4 March 2016\n\n"
+        "The Dhaka Domestic Workers Welfare Association (DDWWA) organized the training.\n"
+    )
+    batches = []
+    write = DocumentBatch.write
+
+    def counted(self, items):
+        batches.append(len(items))
+        return write(self, items)
+
+    monkeypatch.setattr(DocumentBatch, "write", counted)
+    call_command("ingest", str(tmp_path), verbosity=0)
+    assert batches == [2]
+    body = Organization.objects.get(name="Dhaka Domestic Workers Welfare Association")
+    assert body.acronym == "DDWWA"

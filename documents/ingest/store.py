@@ -95,10 +95,8 @@ def _reserve(model: type[models.Model], count: int) -> list[int]:
             "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = %s)",
             [table, table],
         )
-        cursor.execute(
-            "UPDATE sqlite_sequence SET seq = seq + %s WHERE name = %s RETURNING seq",
-            [count, table],
-        )
+        cursor.execute("UPDATE sqlite_sequence SET seq = seq + %s WHERE name = %s", [count, table])
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
         last = cursor.fetchone()[0]
     return list(range(last - count + 1, last + 1))
 
@@ -225,6 +223,12 @@ class DocumentBatch:
             if record is None:
                 return None
             known[pk] = record
+            if model is Organization:  # a match the batch's own new names led to
+                self.org_aliases.update(
+                    OrganizationAlias.objects.filter(organization=record).values_list(
+                        "organization_id", "name_key"
+                    )
+                )
         return known[pk]
 
     def _new(self, record: models.Model, kind: str | None = None) -> models.Model:
@@ -334,7 +338,8 @@ class DocumentBatch:
                 )
             elif org.review_status != CONFIRMED and finding.acronym and not org.acronym:
                 org.acronym = finding.acronym[:40]
-                org.save(update_fields=["acronym", "updated_at"])
+                if (Organization, org.pk) not in self.inserted:  # new ones are written later
+                    org.save(update_fields=["acronym", "updated_at"])
             if org.review_status != CONFIRMED:
                 self._plan_aliases(org, finding.aliases)
             resolver.remember_organization(org.pk, [finding.name, *finding.aliases], org.acronym)
@@ -427,7 +432,10 @@ class DocumentBatch:
                 continue
             convention = self._record(Convention, by_id.get(identifier.upper()))
             if convention is None:
-                convention = self._new(_convention_from_reference(identifier), "conventions")
+                convention = self._new(
+                    _convention_from_reference(identifier, self.resolver.slugs(Convention)),
+                    "conventions",
+                )
                 by_id[identifier.upper()] = convention.pk
             records[identifier] = convention
             for span in finding.spans:
@@ -496,11 +504,11 @@ def _event_from_finding(finding: EventFinding, resolver: ArchiveResolver) -> Eve
     return event
 
 
-def _convention_from_reference(identifier: str) -> Convention:
+def _convention_from_reference(identifier: str, taken_slugs: set[str]) -> Convention:
     inst = instruments()[identifier]
     convention = Convention(
         identifier=inst.id,
-        slug=unique_slug(Convention, inst.id),
+        slug=unique_slug(Convention, inst.id, taken=taken_slugs),
         short_name=inst.short_name[:200],
         title=inst.title[:500],
         body=inst.body if inst.body in Convention.Body.values else "other",
