@@ -4,6 +4,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -79,7 +80,17 @@ def passage(context: str, context_start: int, start: int, end: int) -> SafeStrin
     return format_html("{}<mark>{}</mark>{}", before, " ".join(hit.split()), after)
 
 
-def document_passages(mentions, per_document: int = 10) -> list[dict]:
+def mentioning_documents_page(mentions, page_number, per_page: int) -> tuple[Page, list[dict]]:
+    """What a record's page shows of the documents that mention it: a page of those documents
+    (newest first) and, for each, up to three highlighted passages. `mentions` is the record's
+    related manager (`organization.mentions`); two queries however many documents."""
+    page = Paginator(mentions.mentioning_documents(), per_page).get_page(page_number)
+    shown = [row["document"] for row in page]
+    passages = mentions.passages().filter(document__in=shown)[: per_page * 3]
+    return page, _document_passages(passages, per_document=3)
+
+
+def _document_passages(mentions, per_document: int) -> list[dict]:
     """Mentions (annotated `with_passage()`) grouped by document, as highlighted passages."""
     documents = {}
     for mention in mentions:

@@ -8,7 +8,7 @@ from .charts import year_chart
 from .countries import country_name
 from .models import Organization, Person
 from .services import redirect_merged
-from .text import clean_param, document_passages
+from .text import clean_param, mentioning_documents_page
 
 PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 25
@@ -99,12 +99,9 @@ def organization_detail(request, slug):
         )
         .order_by("name")
     )
-    mentions = organization.mentions.passages()
-    documents_page = Paginator(
-        organization.mentions.mentioning_documents(),
-        TIMELINE_PAGE_SIZE,
-    ).get_page(request.GET.get("documents_page"))
-    page_documents = [row["document"] for row in documents_page]
+    documents_page, passages = mentioning_documents_page(
+        organization.mentions, request.GET.get("documents_page"), TIMELINE_PAGE_SIZE
+    )
     convention_model = event_model.conventions.field.related_model
     conventions = (
         convention_model.objects.published()
@@ -125,9 +122,7 @@ def organization_detail(request, slug):
         "people": people[:PAGE_SIZE],
         "conventions": conventions,
         "documents_page": documents_page,
-        "passages": document_passages(
-            mentions.filter(document__in=page_documents)[: TIMELINE_PAGE_SIZE * 3], per_document=3
-        ),
+        "passages": passages,
         "co_appearing": co_appearing,
     }
     return render(request, "organizations/organization_detail.html", context)
@@ -154,7 +149,9 @@ def person_detail(request, slug):
         .prefetch_related(Prefetch("affiliation", queryset=Organization.objects.published()))
         .order_by("event__start_date", "event__name")
     )
-    mentions = person.mentions.passages()
+    documents_page, passages = mentioning_documents_page(
+        person.mentions, request.GET.get("documents_page"), TIMELINE_PAGE_SIZE
+    )
     context = {
         "person": person,
         "aliases": person.aliases.all(),
@@ -165,6 +162,7 @@ def person_detail(request, slug):
         "chart": year_chart(
             person.events.published().filter(pk__in=roles.values("event")).distinct().year_counts()
         ),
-        "passages": document_passages(mentions[:PAGE_SIZE]),
+        "documents_page": documents_page,
+        "passages": passages,
     }
     return render(request, "organizations/person_detail.html", context)

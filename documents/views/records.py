@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from organizations.charts import year_chart
 from organizations.models import Organization
-from organizations.text import Span, document_passages, linked_text
+from organizations.text import Span, linked_text, mentioning_documents_page
 
 from ..models import Convention, Event, Mention, SourceDocument
 
@@ -73,20 +73,15 @@ def convention_detail(request, slug):
         .annotate(shared=Count("event_roles__event", distinct=True))
         .order_by("-shared", "name")[:20]
     )
-    mentions = convention.mentions.passages()
-    documents_page = Paginator(
-        convention.mentions.mentioning_documents(),
-        PAGE_SIZE,
-    ).get_page(request.GET.get("documents_page"))
-    page_documents = [row["document"] for row in documents_page]
+    documents_page, passages = mentioning_documents_page(
+        convention.mentions, request.GET.get("documents_page"), PAGE_SIZE
+    )
     context = {
         "convention": convention,
         "documents_page": documents_page,
         "events_page": Paginator(events.for_listing(), PAGE_SIZE).get_page(request.GET.get("page")),
         "chart": year_chart(events.year_counts()),
         "organizations": organizations,
-        "passages": document_passages(
-            mentions.filter(document__in=page_documents)[: PAGE_SIZE * 3], per_document=3
-        ),
+        "passages": passages,
     }
     return render(request, "documents/convention_detail.html", context)
