@@ -31,6 +31,18 @@ def _compact(expression):
     return expression
 
 
+class NameKeyed(models.Model):
+    """A name matched through its `name_key` (see names.name_key), kept in step on every save.
+    The importer's bulk inserts bypass save() and set the key themselves."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name)
+        super().save(*args, **kwargs)
+
+
 class OrganizationQuerySet(RecordQuerySet):
     def possible_duplicates(self):
         """Organizations that may be another one: same acronym, alike names, or a known alias."""
@@ -133,7 +145,7 @@ class OrganizationQuerySet(RecordQuerySet):
             record.index_aliases = names.get(pk, [])
 
 
-class Organization(RecordBase):
+class Organization(NameKeyed, RecordBase):
     class Kind(models.TextChoices):
         TRADE_UNION = "trade_union", "Trade union"
         NGO = "ngo", "NGO"
@@ -195,10 +207,6 @@ class Organization(RecordBase):
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
-    def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("organizations:organization-detail", kwargs={"slug": self.slug})
 
@@ -209,7 +217,7 @@ class Organization(RecordBase):
         return {"A": f"{self.name} {self.acronym}", "B": " ".join(others), "C": self.description}
 
 
-class OrganizationAlias(models.Model):
+class OrganizationAlias(NameKeyed):
     class Kind(models.TextChoices):
         NAME = "name", "Other name"
         ACRONYM = "acronym", "Acronym"
@@ -237,10 +245,6 @@ class OrganizationAlias(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class PersonQuerySet(RecordQuerySet):
@@ -278,7 +282,7 @@ class PersonQuerySet(RecordQuerySet):
         return self.filter(Q(name_key=key) | Q(aliases__name_key=key)).distinct()
 
 
-class Person(RecordBase):
+class Person(NameKeyed, RecordBase):
     name = models.CharField(
         max_length=200, help_text="The name as people know it, e.g. William Gois."
     )
@@ -299,10 +303,6 @@ class Person(RecordBase):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("organizations:person-detail", kwargs={"slug": self.slug})
 
@@ -317,7 +317,7 @@ class Person(RecordBase):
         return {"A": self.name, "B": " ".join(others), "C": self.description}
 
 
-class PersonAlias(models.Model):
+class PersonAlias(NameKeyed):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(max_length=200)
     name_key = models.CharField(max_length=200, editable=False, db_index=True)
@@ -338,10 +338,6 @@ class PersonAlias(models.Model):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        self.name_key = name_key(self.name)
-        super().save(*args, **kwargs)
 
 
 class Affiliation(DatedRecord):
