@@ -286,10 +286,6 @@ def _engine():
     return PostgresEngine if connection.vendor == "postgresql" else SqliteEngine
 
 
-def _is_public(obj) -> bool:
-    return obj.is_published and obj.review_status != "rejected"
-
-
 # --- SQLite: FTS5 ----------------------------------------------------------------------------
 
 
@@ -333,7 +329,7 @@ class SqliteEngine:
             for obj in records:
                 rowid = cls._rowid(kind, obj.pk)
                 cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [rowid])
-                if not _is_public(obj):
+                if not obj.is_public:
                     continue
                 parts = obj.index_components()
                 cursor.execute(
@@ -426,7 +422,7 @@ class PostgresEngine:
         """A statement a chunk of `records`: the vector of each public one, NULL for the rest."""
         rows = []
         for obj in records:
-            if _is_public(obj):
+            if obj.is_public:
                 parts = obj.index_components()
                 rows.append((obj.pk, parts["A"], parts["B"], parts["C"]))
             else:

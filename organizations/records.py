@@ -153,6 +153,11 @@ class RecordBase(models.Model):
         abstract = True
 
     @property
+    def is_public(self) -> bool:
+        """What `RecordQuerySet.published()` lets through: published, not rejected."""
+        return self.is_published and self.review_status != ReviewStatus.REJECTED
+
+    @property
     def is_confirmed(self) -> bool:
         return self.review_status == ReviewStatus.CONFIRMED
 

@@ -113,7 +113,6 @@ def organization_detail(request, slug):
         "organization": organization,
         "aliases": organization.aliases.all(),
         "country": country_name(organization.country),
-        "parent": organization.parent if _public(organization.parent) else None,
         "children": organization.children.published(),
         "events_page": Paginator(events.for_listing(), TIMELINE_PAGE_SIZE).get_page(
             request.GET.get("events_page")
@@ -126,10 +125,6 @@ def organization_detail(request, slug):
         "co_appearing": co_appearing,
     }
     return render(request, "organizations/organization_detail.html", context)
-
-
-def _public(record) -> bool:
-    return record is not None and record.is_published and record.review_status != "rejected"
 
 
 def person_list(request):

@@ -115,3 +115,14 @@ def test_year_page_files_year_only_events_after_the_months(client, graph):
     assert months[0] == ("March", ["Workshop in March"])
     assert months[-1] == ("Date within the year not known", ["Sometime in 2007"])
     assert "January" not in [name for name, _events in months]
+
+
+def test_a_rejected_parent_event_is_not_linked(client):
+    """A link to a rejected event would lead to a 404: the 'Part of' line is left out."""
+    parent = make_event(name="Regional Summit", review_status="rejected")
+    child = make_event(name="Side session", part_of=parent)
+    page = client.get(child.get_absolute_url()).content.decode()
+    assert "Regional Summit" not in page and "Part of" not in page
+    parent.review_status = "proposed"
+    parent.save()
+    assert parent.get_absolute_url() in client.get(child.get_absolute_url()).content.decode()

@@ -35,7 +35,7 @@ def document_detail(request, slug):
     spans, linked = [], {}
     for mention in mentions:
         target = mention.target
-        if target.is_published and target.review_status != "rejected":
+        if target.is_public:
             kind = next(k for k in LINKED_TARGETS if getattr(mention, f"{k}_id"))
             url = target.get_absolute_url()
             spans.append(Span(mention.start, mention.end, url, kind, str(target)))
