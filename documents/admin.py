@@ -140,14 +140,13 @@ class PersonEventRoleInline(admin.TabularInline):
 
 def reindex_after_bulk_change(model, pks) -> None:
     """Bring the search index up to date after a bulk admin action (bulk writes send no signals):
-    the changed records, and the events and documents whose entries carry their names."""
-    if model not in search.KINDS.values():
-        return
-    reindex_related = getattr(signals, "reindex_related", None)
-    if reindex_related is not None:
-        reindex_related(model, pks)
-    else:  # the public site's related-record reindex not there yet: the records themselves
-        search.index_records(model, pks)
+    the changed records, and the events and documents whose entries carry their names. A
+    rejected or confirmed mention changes its document's entry (the names it carries)."""
+    if model is Mention:
+        documents = Mention.objects.filter(pk__in=pks).values_list("document_id", flat=True)
+        signals.records_reindex((SourceDocument, pk) for pk in set(documents))
+    elif model in search.KINDS.values():
+        signals.reindex_related(model, pks)
 
 
 organizations_admin.bulk_change_hooks.append(reindex_after_bulk_change)

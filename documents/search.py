@@ -246,11 +246,6 @@ def _event_lines(events) -> dict[int, str]:
 # --- Index maintenance -----------------------------------------------------------------------
 
 
-def index_record(obj) -> None:
-    """Bring one record's index entry up to date (or drop it when it is no longer public)."""
-    _engine().update(kind_of(obj), [obj])
-
-
 def index_records(model, pks) -> int:
     """Bring many records of one model up to date at once (what a bulk import touched)."""
     records = model.objects.filter(pk__in=list(pks)).for_search_index()

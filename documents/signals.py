@@ -23,7 +23,6 @@ from organizations.models import Organization, OrganizationAlias, Person, Person
 from .models import Convention, Event, EventOrganization, Mention, SourceDocument
 from .search import (
     KINDS,
-    index_record,
     index_records,
     kind_of,
     search_backend_ensure,
@@ -74,20 +73,7 @@ def search_index_deferred():
 
 def record_reindex(obj) -> None:
     """Index `obj` now (SQLite, same transaction) or after the commit (PostgreSQL)."""
-    model, pk = type(obj), obj.pk
-    touched = _deferred.get()
-    if touched is not None:
-        touched.add((model, pk))
-        return
-
-    def update():
-        for fresh in model.objects.filter(pk=pk).for_search_index():
-            index_record(fresh)
-
-    if connection.vendor == "postgresql":
-        transaction.on_commit(update)
-    else:
-        update()
+    records_reindex([(type(obj), obj.pk)])
 
 
 def related_records(model, pks) -> dict[type, set[int]]:
@@ -186,21 +172,25 @@ def on_relation_changed(sender, instance, action, **kwargs):
 
 
 def on_part_changed(sender, instance, raw=False, **kwargs):
-    """An alias or an organization's role at an event changed: reindex its record.
+    """An alias, an organization's role at an event, or a mention changed: reindex the record
+    whose entry shows it (a document's entry carries the names its mentions point at).
 
-    Mentions are left to `reindex`: the names they add are in the document's text already,
-    and reindexing a whole document for each of its hundreds of mentions would slow imports.
+    The importer writes mentions in bulk, without signals, and indexes its documents itself.
     """
     if raw:
         return
-    owner = {
-        OrganizationAlias: "organization",
-        PersonAlias: "person",
-        EventOrganization: "event",
-    }[sender]
-    record = getattr(instance, owner, None)
-    if record is not None:
-        record_reindex(record)
+    owner = PART_OWNERS[sender]
+    pk = getattr(instance, f"{owner}_id", None)
+    if pk is not None:
+        records_reindex([(type(instance)._meta.get_field(owner).related_model, pk)])
+
+
+PART_OWNERS = {
+    OrganizationAlias: "organization",
+    PersonAlias: "person",
+    EventOrganization: "event",
+    Mention: "document",
+}
 
 
 def on_migrated(sender, **kwargs):
@@ -217,7 +207,7 @@ def connect(app_config) -> None:
         pre_save.connect(
             on_named_record_saving, sender=model, dispatch_uid=f"names-{model.__name__}"
         )
-    for model in (OrganizationAlias, PersonAlias, EventOrganization):
+    for model in PART_OWNERS:
         for signal in (post_save, post_delete):
             signal.connect(on_part_changed, sender=model, dispatch_uid=f"part-{model.__name__}")
     m2m_changed.connect(on_relation_changed, dispatch_uid="index-relations")

@@ -75,3 +75,44 @@ def test_a_save_that_changes_no_name_leaves_related_records_alone(graph):
         mfa.acronym = "MFA-Asia"
         mfa.save()
         assert (type(graph["event"]), graph["event"].pk) in batch.touched
+
+
+def test_rejecting_a_documents_mentions_in_the_admin_drops_the_name_from_its_entry(
+    graph, curator_client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from documents.models import Mention
+
+    atuc = graph["atuc"]
+    with django_capture_on_commit_callbacks(execute=True):
+        atuc.name = "Zebrafinch Labour Council"
+        atuc.save()
+    assert ("document", graph["document"].slug) in found("Zebrafinch")
+    mentions = Mention.objects.filter(document=graph["document"], organization=atuc)
+    assert mentions.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        curator_client.post(
+            reverse("admin:documents_mention_changelist"),
+            {
+                "action": "reject_selected",
+                "_selected_action": list(mentions.values_list("pk", flat=True)),
+            },
+        )
+    assert ("document", graph["document"].slug) not in found("Zebrafinch")
+
+
+def test_a_mention_a_curator_rejects_on_its_own_page_leaves_the_documents_entry(
+    graph, django_capture_on_commit_callbacks
+):
+    from documents.models import Mention
+
+    atuc = graph["atuc"]
+    with django_capture_on_commit_callbacks(execute=True):
+        atuc.name = "Zebrafinch Labour Council"
+        atuc.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        for mention in Mention.objects.filter(document=graph["document"], organization=atuc):
+            mention.review_status = "rejected"
+            mention.save()
+    assert ("document", graph["document"].slug) not in found("Zebrafinch")
