@@ -5,9 +5,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+PASSAGES_PER_DOCUMENT = 3  # on a record's page, under each document that mentions it
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -82,12 +85,18 @@ def passage(context: str, context_start: int, start: int, end: int) -> SafeStrin
 
 def mentioning_documents_page(mentions, page_number, per_page: int) -> tuple[Page, list[dict]]:
     """What a record's page shows of the documents that mention it: a page of those documents
-    (newest first) and, for each, up to three highlighted passages. `mentions` is the record's
+    (newest first) and, for each, its first three passages, highlighted. `mentions` is the record's
     related manager (`organization.mentions`); two queries however many documents."""
     page = Paginator(mentions.mentioning_documents(), per_page).get_page(page_number)
     shown = [row["document"] for row in page]
-    passages = mentions.passages().filter(document__in=shown)[: per_page * 3]
-    return page, _document_passages(passages, per_document=3)
+    first_in_document = Window(RowNumber(), partition_by=F("document"), order_by=F("start").asc())
+    passages = (
+        mentions.passages()
+        .filter(document__in=shown)
+        .annotate(nth=first_in_document)
+        .filter(nth__lte=PASSAGES_PER_DOCUMENT)
+    )
+    return page, _document_passages(passages, per_document=PASSAGES_PER_DOCUMENT)
 
 
 def _document_passages(mentions, per_document: int) -> list[dict]:

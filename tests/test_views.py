@@ -349,3 +349,26 @@ def test_garbage_parameters_never_break_a_page(client, graph, value):
         for param in params:
             response = client.get(url, {param: value})
             assert response.status_code == 200, (url, param)
+
+
+def test_every_document_that_mentions_a_convention_shows_its_passages(client):
+    """A document naming the convention hundreds of times must not crowd the others out."""
+    from .factories import make_convention, make_document
+
+    convention = make_convention(short_name="Domestic Workers Convention", identifier="ILO-C189")
+    long_text = "C189 was cited. " * 200
+    crowded = make_document(text=long_text, start_date=dt.date(2020, 1, 1))
+    Mention.objects.bulk_create(
+        Mention(document=crowded, convention=convention, start=i * 16, end=i * 16 + 4, text="C189")
+        for i in range(200)
+    )
+    quiet = make_document(
+        text="Unions asked for C189 to be ratified.", start_date=dt.date(2019, 1, 1)
+    )
+    start = quiet.text.index("C189")
+    Mention.objects.create(
+        document=quiet, convention=convention, start=start, end=start + 4, text="C189"
+    )
+    groups = client.get(convention.get_absolute_url()).context["passages"]
+    assert [g["document"] for g in groups] == [crowded, quiet]
+    assert [len(g["passages"]) for g in groups] == [3, 1]
