@@ -38,7 +38,6 @@ MODELS = {
 }
 
 Key = tuple[str, int]
-ORG_FIELDS = ("organization__slug", "organization__name", "organization__acronym")
 
 
 def _org_label(name: str, acronym: str) -> str:
@@ -88,7 +87,9 @@ def match_attributes(matches) -> tuple[dict[Key, dict[str, set[str]]], dict[str,
 
 
 def _add_relations(ids, add) -> None:
-    public_org = Q(organization__is_published=True) & ~Q(organization__review_status="rejected")
+    # Only what the facet filters accept (`search.valid_filters`): published, not rejected.
+    public_org = Q(organization__in=Organization.objects.published())
+    public_convention = Q(convention__in=Convention.objects.published())
     if ids["event"]:
         for event_id, slug, name, acronym in (
             EventOrganization.objects.filter(public_org, event_id__in=ids["event"])
@@ -100,7 +101,7 @@ def _add_relations(ids, add) -> None:
             add("event", event_id, "organization", slug, _org_label(name, acronym))
         through = Event.conventions.through
         for event_id, slug, identifier in through.objects.filter(
-            event_id__in=ids["event"], convention__is_published=True
+            public_convention, event_id__in=ids["event"]
         ).values_list("event_id", "convention__slug", "convention__identifier"):
             add("event", event_id, "convention", slug, identifier)
     if ids["document"]:
@@ -112,11 +113,9 @@ def _add_relations(ids, add) -> None:
             )
             .distinct()
         ):
-            add(
-                "document", doc_id, "organization", slug, f"{name} ({acronym})" if acronym else name
-            )
+            add("document", doc_id, "organization", slug, _org_label(name, acronym))
         for doc_id, slug, identifier in (
-            mentions.filter(convention__is_published=True)
+            mentions.filter(public_convention)
             .values_list("document_id", "convention__slug", "convention__identifier")
             .distinct()
         ):

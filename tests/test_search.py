@@ -174,3 +174,11 @@ def test_reindex_command_rebuilds_after_bulk_writes():
     assert matching_ids("sponsorship", Organization) == [
         Organization.objects.get(slug="bulk-made").pk
     ]
+
+
+def test_a_rejected_instrument_is_not_offered_as_a_facet(graph):
+    """Only values the filter accepts are offered: a rejected convention would do nothing."""
+    assert "ilo-c189" in {v["value"] for v in _facet(search("consultation"), "convention")}
+    graph["c189"].review_status = "rejected"
+    graph["c189"].save()
+    assert "ilo-c189" not in {v["value"] for v in _facet(search("consultation"), "convention")}
