@@ -111,6 +111,14 @@ class OrganizationQuerySet(RecordQuerySet):
         )
         return self.filter(event_roles__in=roles)
 
+    def most_present_at(self, events):
+        """Organizations at `events`, most events first (`shared`), then by name."""
+        return (
+            self.at_events(events)
+            .annotate(shared=Count("event_roles__event", distinct=True))
+            .order_by("-shared", "name")
+        )
+
     def with_counts(self):
         """Each organization with its numbers of published events and mentioning documents."""
         # The through models live in `documents`; reach them by relation, not by import.

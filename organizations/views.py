@@ -80,10 +80,8 @@ def organization_detail(request, slug):
     events = event_model.objects.published().with_organization([organization])
     co_appearing = (
         Organization.objects.published()
-        .at_events(events)
         .exclude(pk=organization.pk)
-        .annotate(shared=Count("event_roles__event", distinct=True))
-        .order_by("-shared", "name")[:CO_APPEARING]
+        .most_present_at(events)[:CO_APPEARING]
     )
     people = (
         Person.objects.published()

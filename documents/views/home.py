@@ -8,7 +8,7 @@ from organizations.charts import year_chart
 from organizations.models import Organization, Person
 
 from ..models import Convention, Event, SourceDocument
-from ..search import KIND_LABELS, search
+from ..search import search
 
 PAGE_SIZE = 20
 NEWEST = F("start_date").desc(nulls_last=True)  # undated records last on both engines
@@ -58,7 +58,6 @@ def search_results(request):
         "page_obj": page,
         "facets": results.facets,
         "active_filters": _active_filters(request.GET, results),
-        "kind_labels": KIND_LABELS,
     }
     return render(request, "documents/search_results.html", context)
 

@@ -1,5 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, F
+from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from organizations.charts import year_chart
@@ -67,12 +67,7 @@ def convention_detail(request, slug):
         Convention.objects.published().prefetch_related("tags"), slug=slug
     )
     events = Event.objects.published().discussing(convention)
-    organizations = (
-        Organization.objects.published()
-        .at_events(events)
-        .annotate(shared=Count("event_roles__event", distinct=True))
-        .order_by("-shared", "name")[:20]
-    )
+    organizations = Organization.objects.published().most_present_at(events)[:20]
     documents_page, passages = mentioning_documents_page(
         convention.mentions, request.GET.get("documents_page"), PAGE_SIZE
     )
