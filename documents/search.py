@@ -11,7 +11,8 @@ uses one FTS5 table, weighted the same way through bm25(). We branch on the engi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +22,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     TrigramSimilarity,
 )
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat
 from django.utils.html import escape
@@ -246,10 +247,13 @@ def _event_lines(events) -> dict[int, str]:
 # --- Index maintenance -----------------------------------------------------------------------
 
 
-def index_records(model, pks) -> int:
-    """Bring many records of one model up to date at once (what a bulk import touched)."""
+def index_records(model, pks, *, writer: BackgroundVectorWriter | None = None) -> int:
+    """Bring many records of one model up to date at once (what a bulk import touched).
+
+    With a `writer` (PostgreSQL, outside a transaction), the vectors are computed and stored
+    in the background: see `BackgroundVectorWriter`."""
     records = model.objects.filter(pk__in=list(pks)).for_search_index()
-    return _engine().update(kind_of(model), records)
+    return _engine().update(kind_of(model), records, writer=writer)
 
 
 def unindex_record(kind: str, pk: int) -> None:
@@ -317,7 +321,8 @@ class SqliteEngine:
         return pk * 16 + KIND_CODES[kind]
 
     @classmethod
-    def update(cls, kind: str, records) -> int:
+    def update(cls, kind: str, records, *, writer=None) -> int:
+        """`writer` is PostgreSQL's: FTS5 rows are written here, in this transaction."""
         cls.ensure()  # a database migrated before search existed gets its table on first write
         n = 0
         with connection.cursor() as cursor:
@@ -374,6 +379,46 @@ class SqliteEngine:
             }
 
 
+class BackgroundVectorWriter:
+    """Stores PostgreSQL search vectors from a second connection, so the server computes them
+    (`to_tsvector` over whole documents, about a tenth of an import's time) on its own core
+    while this process reads and analyses the next batch of texts.
+
+    Updates run one at a time, in the order submitted, each in its own transaction. The second
+    connection sees committed rows only, so use it outside a transaction (`available()`).
+    Call `settle()` before writing rows an update in flight may touch: it waits for them and
+    raises the first error. `close()` settles and closes the second connection.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-vectors")
+        self._pending: list[Future] = []
+
+    @staticmethod
+    def available() -> bool:
+        return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+    def submit(self, write: Callable[[], None]) -> None:
+        self._pending.append(self._pool.submit(self._in_transaction, write))
+
+    @staticmethod
+    def _in_transaction(write: Callable[[], None]) -> None:
+        with transaction.atomic():  # on this worker thread's own connection
+            write()
+
+    def settle(self) -> None:
+        pending, self._pending = self._pending, []
+        for future in pending:
+            future.result()
+
+    def close(self) -> None:
+        try:
+            self.settle()
+        finally:
+            self._pool.submit(connections.close_all).result()
+            self._pool.shutdown()
+
+
 # --- PostgreSQL: weighted tsvector, websearch, trigram ---------------------------------------
 
 
@@ -413,8 +458,10 @@ class PostgresEngine:
         pass  # every row is rewritten by update()
 
     @classmethod
-    def update(cls, kind: str, records) -> int:
-        """A statement a chunk of `records`: the vector of each public one, NULL for the rest."""
+    def update(cls, kind: str, records, *, writer: BackgroundVectorWriter | None = None) -> int:
+        """A statement a chunk of `records`: the vector of each public one, NULL for the rest.
+
+        The texts are read here; the statements run here, or on `writer`'s connection."""
         rows = []
         for obj in records:
             if obj.is_public:
@@ -423,21 +470,29 @@ class PostgresEngine:
             else:
                 rows.append((obj.pk, None, None, None))
         table = connection.ops.quote_name(KINDS[kind]._meta.db_table)
+        for start in range(0, len(rows), cls.UPDATE_CHUNK):
+            chunk = rows[start : start + cls.UPDATE_CHUNK]
+            if writer is None:
+                cls._vectors_write(table, chunk)
+            else:
+                writer.submit(lambda chunk=chunk: cls._vectors_write(table, chunk))
+        return sum(row[1] is not None for row in rows)
+
+    @staticmethod
+    def _vectors_write(table: str, rows: list[tuple]) -> None:
+        """Set the vectors of `rows` (pk, A, B, C), on whichever connection this thread has."""
         weighted = " || ".join(
             f"setweight(to_tsvector('{TEXT_CONFIG}', coalesce(v.{w.lower()}, '')), '{w}')"
             for w in "ABC"
         )
+        values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(rows))
         with connection.cursor() as cursor:
-            for start in range(0, len(rows), cls.UPDATE_CHUNK):
-                chunk = rows[start : start + cls.UPDATE_CHUNK]
-                values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(chunk))
-                cursor.execute(
-                    f"UPDATE {table} AS t SET search_vector = "
-                    f"CASE WHEN v.a IS NULL THEN NULL ELSE {weighted} END "
-                    f"FROM (VALUES {values}) AS v(id, a, b, c) WHERE t.id = v.id",
-                    [value for row in chunk for value in row],
-                )
-        return sum(row[1] is not None for row in rows)
+            cursor.execute(
+                f"UPDATE {table} AS t SET search_vector = "
+                f"CASE WHEN v.a IS NULL THEN NULL ELSE {weighted} END "
+                f"FROM (VALUES {values}) AS v(id, a, b, c) WHERE t.id = v.id",
+                [value for row in rows for value in row],
+            )
 
     @staticmethod
     def delete(kind: str, pk: int) -> None:

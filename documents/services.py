@@ -15,7 +15,7 @@ from .ingest.resolver import ArchiveResolver
 from .ingest.sources import SourceError, SourceText, collect_paths, read_source
 from .ingest.store import DocumentBatch
 from .models import Mention, SourceDocument
-from .signals import search_index_deferred
+from .signals import DeferredIndex, search_index_deferred
 
 logger = logging.getLogger(__name__)
 INGEST_BATCH = 100  # documents written in one transaction
@@ -51,16 +51,16 @@ def archive_ingest(
                 continue
             report.notes.extend(source.notes)
             if _repeats(batch, source):  # the same file twice: the second sees the first
-                _ingest_batch(batch, resolver, report)
+                _ingest_batch(batch, resolver, report, index)
                 batch = []
             batch.append(source)
             if len(batch) >= INGEST_BATCH:
-                _ingest_batch(batch, resolver, report)
+                _ingest_batch(batch, resolver, report, index)
                 batch = []
-                if index is not None:
-                    index.flush()
+                if index is not None:  # PostgreSQL computes the vectors while we analyse on
+                    index.flush(background=True)
                 collector.batch_done()
-        _ingest_batch(batch, resolver, report)
+        _ingest_batch(batch, resolver, report, index)
     report.proposals = Mention.objects.pending_review().count()
     return report
 
@@ -95,7 +95,9 @@ def _repeats(batch: list[SourceText], source: SourceText) -> bool:
     return any(s.sha256 == source.sha256 or s.path.name == source.path.name for s in batch)
 
 
-def _ingest_batch(sources: list[SourceText], resolver: ArchiveResolver, report) -> None:
+def _ingest_batch(
+    sources: list[SourceText], resolver: ArchiveResolver, report, index: DeferredIndex | None
+) -> None:
     """Analyse and write a batch of texts; those imported before (same content) are skipped."""
     if not sources:
         return
@@ -113,6 +115,8 @@ def _ingest_batch(sources: list[SourceText], resolver: ArchiveResolver, report) 
             analysed.append((source, analyse_source(source)))
         except Exception as exc:  # a text the rules trip over fails alone
             _failed(report, source, exc)
+    if index is not None:
+        index.settle()  # the last batch's vectors are stored before rows they cover change
     try:
         _documents_write(analysed, resolver, report)
     except Exception as exc:

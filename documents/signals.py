@@ -23,6 +23,7 @@ from organizations.models import Organization, OrganizationAlias, Person, Person
 from .models import Convention, Event, EventOrganization, Mention, SourceDocument
 from .search import (
     KINDS,
+    BackgroundVectorWriter,
     index_records,
     kind_of,
     search_backend_ensure,
@@ -40,15 +41,38 @@ class DeferredIndex:
 
     def __init__(self) -> None:
         self.touched: set = set()
+        self._writer: BackgroundVectorWriter | None = None
 
-    def flush(self) -> None:
+    def flush(self, *, background: bool = False) -> None:
+        """Index what was touched. `background`: on PostgreSQL outside a transaction, store
+        the vectors from a second connection while this one goes on; call `settle()` before
+        writing again."""
         by_model: dict = {}
         for model, pk in self.touched:
             by_model.setdefault(model, set()).add(pk)
         self.touched.clear()
+        if background and BackgroundVectorWriter.available():
+            self._writer = self._writer or BackgroundVectorWriter()
+            for model, pks in by_model.items():
+                index_records(model, pks, writer=self._writer)
+            return
+        self.settle()  # an update still in flight must not land after this newer one
         with transaction.atomic():
             for model, pks in by_model.items():
                 index_records(model, pks)
+
+    def settle(self) -> None:
+        """Wait for the vectors being stored in the background (raises what failed there)."""
+        if self._writer is not None:
+            self._writer.settle()
+
+    def close(self) -> None:
+        try:
+            self.flush()
+        finally:
+            if self._writer is not None:
+                self._writer.close()
+                self._writer = None
 
 
 @contextmanager
@@ -68,7 +92,7 @@ def search_index_deferred():
         yield deferred
     finally:
         _deferred.reset(token)
-        deferred.flush()
+        deferred.close()
 
 
 def record_reindex(obj) -> None:

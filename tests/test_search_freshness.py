@@ -116,3 +116,29 @@ def test_a_mention_a_curator_rejects_on_its_own_page_leaves_the_documents_entry(
             mention.review_status = "rejected"
             mention.save()
     assert ("document", graph["document"].slug) not in found("Zebrafinch")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_import_in_many_batches_leaves_every_record_searchable(sources_dir, monkeypatch):
+    """Outside a transaction, PostgreSQL stores each batch's vectors from a second connection
+    while the next batch is analysed; the last batch is indexed as the import ends."""
+    from django.db import connection
+
+    from documents import services
+    from documents.models import Event, SourceDocument
+    from documents.search import BackgroundVectorWriter
+
+    monkeypatch.setattr(services, "INGEST_BATCH", 2)  # the five seeds: batches of 2, 2 and 1
+    submitted = []
+    submit = BackgroundVectorWriter.submit
+    monkeypatch.setattr(
+        BackgroundVectorWriter, "submit", lambda self, write: submitted.append(submit(self, write))
+    )
+    services.archive_ingest(paths=[sources_dir])
+    assert bool(submitted) == (connection.vendor == "postgresql")
+    for document in SourceDocument.objects.all():
+        assert ("document", document.slug) in found(f'"{document.title}"')
+    events = Event.objects.published()
+    assert events.count() > 5
+    for event in events:
+        assert ("event", event.slug) in found(f'"{event.name}"')
