@@ -75,8 +75,9 @@ class RecordQuerySet(models.QuerySet):
     def for_search_index(self) -> list:
         """These records, loaded with what `index_components()` reads (`index_tags`, and what
         `_load_index_extras` adds): a few queries however many records. prefetch_related
-        would build a queryset a record, which made indexing an import's records slow."""
-        records = list(self)
+        would build a queryset a record, which made indexing an import's records slow.
+        The stored vector itself, as long as the text, is left in the database."""
+        records = list(self.defer("search_vector"))
         if records:
             by_pk = {record.pk: record for record in records}
             tags = values_by_pk(
