@@ -1,6 +1,5 @@
 """The curator workspace for the records: documents, events, conventions, and the review queue."""
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from organizations.text import spliced
 
 from . import search, signals
 from .forms import UploadForm
+from .ingest.sources import SourceFile
 from .models import (
     MENTION_TARGETS,
     Convention,
@@ -40,19 +40,6 @@ from .models import (
 from .services import archive_ingest
 
 PASSAGE_CONTEXT = 80  # characters shown either side of a mention in the review queue
-
-
-def _without_folder(message: str, folder: str, names: dict[Path, str]) -> str:
-    """An importer message about an upload, naming the file as it was uploaded rather than the
-    server's temporary copy: `/tmp/upload-x/scan.txt: …` becomes `scan.txt: …`."""
-    for copy, name in names.items():
-        for where in {str(copy), str(copy.resolve())}:
-            message = message.replace(where, name)
-        if message.startswith(f"{copy.name}: "):  # notes name the copy without its folder
-            message = name + message[len(copy.name) :]
-    for prefix in {str(Path(folder)), str(Path(folder).resolve())}:
-        message = message.replace(prefix + os.sep, "").replace(prefix, "")
-    return message
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -236,24 +223,21 @@ class SourceDocumentAdmin(RecordAdmin):
         form = UploadForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             with tempfile.TemporaryDirectory(prefix="upload-") as folder:
-                paths, names = [], {}  # the temporary copy, and the name it was uploaded as
+                files = []  # each a temporary copy, known by the name it was uploaded as
                 for upload in form.cleaned_data["files"]:
                     target = Path(folder) / get_valid_filename(Path(upload.name).name)
                     with target.open("wb") as out:
                         for chunk in upload.chunks():
                             out.write(chunk)
-                    paths.append(target)
-                    names[target] = Path(upload.name).name
-                report = archive_ingest(paths=paths)
+                    files.append(SourceFile(target, Path(upload.name).name))
+                report = archive_ingest(paths=files)
             level = messages.WARNING if report.errors else messages.SUCCESS
             for line in report.summary_lines():
                 self.message_user(request, line, level)
             # Not starting with the file's name: the admin capitalizes a message's first letter.
             for error in report.errors:
-                error = _without_folder(error, folder, names)
                 self.message_user(request, f"Not imported — {error}", messages.ERROR)
             for note in report.notes:
-                note = _without_folder(note, folder, names)
                 self.message_user(request, f"Imported with a note — {note}", messages.INFO)
             return redirect("admin:documents_sourcedocument_changelist")
         context = {

@@ -12,7 +12,7 @@ from django.db import transaction
 from .ingest.analysis import analyse_source
 from .ingest.report import IngestReport
 from .ingest.resolver import ArchiveResolver
-from .ingest.sources import SourceError, SourceText, collect_paths, read_source
+from .ingest.sources import SourceError, SourceFile, SourceText, collect_paths, read_source
 from .ingest.store import DocumentBatch
 from .models import Mention, SourceDocument
 from .signals import DeferredIndex, search_index_deferred
@@ -23,8 +23,8 @@ INGEST_BATCH = 100  # documents written in one transaction
 
 def archive_ingest(
     *,
-    paths: Iterable[str | Path],
-    on_file: Callable[[Path], None] | None = None,
+    paths: Iterable[str | Path | SourceFile],
+    on_file: Callable[[SourceFile], None] | None = None,
 ) -> IngestReport:
     """Import every source text under `paths`; a bad file is reported and the rest go on.
 
@@ -92,7 +92,7 @@ class _LongLivedObjectsFrozen:
 
 
 def _repeats(batch: list[SourceText], source: SourceText) -> bool:
-    return any(s.sha256 == source.sha256 or s.path.name == source.path.name for s in batch)
+    return any(s.sha256 == source.sha256 or s.name == source.name for s in batch)
 
 
 def _ingest_batch(
@@ -151,12 +151,12 @@ def _documents_write(items, resolver: ArchiveResolver, report: IngestReport) -> 
 
 def _failed(report: IngestReport, source: SourceText, exc: Exception) -> None:
     logger.exception("Importing %s failed", source.path, exc_info=exc)
-    error = SourceError(source.path, f"could not be imported ({type(exc).__name__}: {exc})")
+    error = SourceError(source.name, f"could not be imported ({type(exc).__name__}: {exc})")
     report.failed += 1
     report.errors.append(str(error))
 
 
-def archive_dry_run(*, paths: Iterable[str | Path]) -> dict:
+def archive_dry_run(*, paths: Iterable[str | Path | SourceFile]) -> dict:
     """What an import would find, as data; writes nothing. An unreadable file appears with only
     its name and the reason."""
     documents = []
@@ -166,5 +166,5 @@ def archive_dry_run(*, paths: Iterable[str | Path]) -> dict:
                 raise item
             documents.append(analyse_source(read_source(item)).as_json())
         except SourceError as exc:
-            documents.append({"file": exc.path.name or str(exc.path), "errors": [str(exc)]})
+            documents.append({"file": exc.name, "errors": [str(exc)]})
     return {"documents": documents}

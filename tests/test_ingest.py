@@ -81,6 +81,45 @@ def test_a_changed_file_updates_its_document_without_duplicating(tmp_path, sourc
     assert Event.objects.filter(kind="consultation").count() == 1
 
 
+def test_files_of_one_name_in_different_folders_are_different_documents(tmp_path, capsys):
+    """Saved web pages are often all `index.html`: each is known by its path in the folder."""
+    for place, year in (("manila", 2014), ("dhaka", 2016)):
+        (tmp_path / place).mkdir()
+        (tmp_path / place / "index.html").write_text(
+            f"<html><body><h1>Workshop on recruitment, {place.title()}, 5-7 October {year}</h1>"
+            f"<p>The workshop in {place.title()} was organized by the Migrant Forum in Asia.</p>"
+            "</body></html>"
+        )
+    call_command("ingest", str(tmp_path), verbosity=0)
+    assert set(SourceDocument.objects.values_list("source_file", flat=True)) == {
+        "manila/index.html",
+        "dhaka/index.html",
+    }
+    dhaka = tmp_path / "dhaka" / "index.html"
+    dhaka.write_text(dhaka.read_text().replace("organized", "hosted"))
+    call_command("ingest", str(tmp_path), verbosity=0)  # the changed page updates its own
+    assert SourceDocument.objects.count() == 2
+    assert "hosted" in SourceDocument.objects.get(source_file="dhaka/index.html").text
+    assert "organized" in SourceDocument.objects.get(source_file="manila/index.html").text
+    capsys.readouterr()
+    call_command("ingest", str(tmp_path), dry_run=True, format="json")
+    result = json.loads(capsys.readouterr().out)
+    assert sorted(d["file"] for d in result["documents"]) == [
+        "dhaka/index.html",
+        "manila/index.html",
+    ]
+
+
+def test_errors_name_the_file_by_its_path_in_the_folder(tmp_path, capsys):
+    (tmp_path / "2018").mkdir()
+    (tmp_path / "2018" / "empty.txt").write_text("  \n")
+    (tmp_path / "good.txt").write_text("Training on migration, Dhaka, 3-4 March 2016\n\nText.\n")
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path), verbosity=0)
+    assert "error: 2018/empty.txt: file is empty" in capsys.readouterr().err
+    assert SourceDocument.objects.get().source_file == "good.txt"
+
+
 def test_confirmed_records_and_rejected_passages_win_over_the_importer(tmp_path, sources_dir):
     source = (sources_dir / "asean-cso-trade-union-consultation-singapore-2007.txt").read_text()
     path = tmp_path / "consultation.txt"

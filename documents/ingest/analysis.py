@@ -37,7 +37,7 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
             else find_themes(" ".join(span.text for span in event.spans), among=tags)
         )
     return DocumentAnalysis(
-        file=source.path.name,
+        file=source.name,
         title=meta.title,
         text=text,
         date=meta.date,

@@ -13,26 +13,51 @@ FALLBACK_ENCODING = "cp1252"
 
 
 class SourceError(Exception):
-    """A file that cannot be imported; `str()` is one line: `PATH: why`."""
+    """A file that cannot be imported; `str()` is one line: `NAME: why`."""
 
-    def __init__(self, path: Path | str, reason: str):
-        super().__init__(f"{path}: {reason}")
-        self.path = Path(path)
+    def __init__(self, name: Path | str, reason: str):
+        super().__init__(f"{name}: {reason}")
+        self.name = str(name)
         self.reason = reason
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to import and its name in the archive, which is the document's identity: a
+    changed file of that name updates its document.
+
+    The name is the file's path within the folder it was found in (`2018/index.html`), so two
+    saved pages both called `index.html` in different folders are two documents; a file
+    given on its own is known by its file name.
+    """
+
+    path: Path
+    name: str
+
+    @classmethod
+    def alone(cls, path: Path) -> SourceFile:
+        return cls(path, path.name)
 
 
 @dataclass
 class SourceText:
     path: Path
+    name: str  # see SourceFile
     text: str
     sha256: str
     kind: str
     notes: list[str] = field(default_factory=list)
 
 
-def collect_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
-    """Files to import, folders searched recursively; a bad path yields an error, not a stop."""
+def collect_paths(
+    paths: Iterable[str | Path | SourceFile],
+) -> Iterator[SourceFile | SourceError]:
+    """Files to import, folders searched recursively; a bad path yields an error, not a stop.
+    A `SourceFile` passes as it is (an upload, named as it was uploaded)."""
     for raw in paths:
+        if isinstance(raw, SourceFile):
+            yield raw
+            continue
         path = Path(raw)
         if not path.exists():
             yield SourceError(path, "no such file or folder")
@@ -42,29 +67,33 @@ def collect_paths(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
             )
             if not files:
                 yield SourceError(path, "folder holds no .txt or .html files")
-            yield from files
+            for file in files:
+                yield SourceFile(file, file.relative_to(path).as_posix())
         else:
-            yield path
+            yield SourceFile.alone(path)
 
 
-def read_source(path: Path) -> SourceText:
+def read_source(file: SourceFile | Path) -> SourceText:
     """Read one file as text, or raise SourceError saying why it cannot be imported."""
+    if isinstance(file, Path):
+        file = SourceFile.alone(file)
+    path, name = file.path, file.name
     kind = SOURCE_SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise SourceError(path, "not a .txt or .html file")
+        raise SourceError(name, "not a .txt or .html file")
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise SourceError(
-                path, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
+                name, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit"
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise SourceError(path, f"cannot be read ({exc.strerror or exc})") from exc
+        raise SourceError(name, f"cannot be read ({exc.strerror or exc})") from exc
     if not raw.strip():
-        raise SourceError(path, "file is empty")
+        raise SourceError(name, "file is empty")
     if b"\x00" in raw[:8192]:
-        raise SourceError(path, "looks like a binary file, not text")
+        raise SourceError(name, "looks like a binary file, not text")
     notes = []
     try:
         text = raw.decode("utf-8-sig")
@@ -73,16 +102,16 @@ def read_source(path: Path) -> SourceText:
             text = raw.decode(FALLBACK_ENCODING)
         except UnicodeDecodeError as exc:
             raise SourceError(
-                path,
+                name,
                 f"neither UTF-8 nor {FALLBACK_ENCODING} text ({exc.reason} at byte {exc.start})",
             ) from exc
-        notes.append(f"{path.name}: not valid UTF-8, read as {FALLBACK_ENCODING}")
+        notes.append(f"{name}: not valid UTF-8, read as {FALLBACK_ENCODING}")
     if kind == "html":
         text = html_main_text(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        raise SourceError(path, "no text left once the markup is removed")
-    return SourceText(path, text, hashlib.sha256(raw).hexdigest(), kind, notes)
+        raise SourceError(name, "no text left once the markup is removed")
+    return SourceText(path, name, text, hashlib.sha256(raw).hexdigest(), kind, notes)
 
 
 def html_main_text(html: str) -> str:

@@ -172,7 +172,7 @@ class DocumentBatch:
     def _load_known(self, items) -> None:
         """The records this batch's findings resolve to, loaded in one query a table."""
         resolver = self.resolver
-        files = [source.path.name for source, _ in items]
+        files = [source.name for source, _ in items]
         for document in SourceDocument.objects.filter(source_file__in=files):  # newest first
             self.by_file.setdefault(document.source_file, document)
         analyses = [analysis for _, analysis in items]
@@ -258,14 +258,14 @@ class DocumentBatch:
     # --- one document ---------------------------------------------------------------------
 
     def _plan_document(self, source: SourceText, analysis: DocumentAnalysis) -> SourceDocument:
-        document = self.by_file.get(source.path.name)
+        document = self.by_file.get(source.name)
         is_new = document is None
         if is_new:
             document = SourceDocument(
                 slug=unique_slug(
                     SourceDocument, analysis.title, taken=self.resolver.slugs(SourceDocument)
                 ),
-                source_file=source.path.name,
+                source_file=source.name,
             )
         document.title = analysis.title[:500]
         document.text = analysis.text
