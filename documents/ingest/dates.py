@@ -13,7 +13,7 @@ from itertools import islice
 
 from organizations.partial_dates import PartialDate
 
-from .phrases import CaselessPattern
+from .phrases import CaselessPattern, finditer_at, lowered
 
 MONTHS = {
     name: number
@@ -196,6 +196,60 @@ PARTS = {
     "year-range": {"year"},
     "year": {"year"},
 }
+# Where each rule's dates can open: always at a word's start, on a digit, an "about" word
+# ("c.", "circa"), a month's name, "last" or "the". A rule is tried at those words alone, as
+# `match`: searching would try all sixteen patterns at every character of the sentence.
+OPENS = {
+    "iso": {"digit"},
+    "day-month-day-month-year": {"approx", "digit"},
+    "day-day-month-year": {"approx", "digit"},
+    "month-day-day-year": {"approx", "month"},
+    "day-month-year": {"approx", "digit"},
+    "month-day-year": {"approx", "month"},
+    "year-month-day": {"digit"},
+    "month-month-year": {"approx", "month"},
+    "month-year": {"approx", "month"},
+    "day-month-day-month-noyear": {"digit"},
+    "day-day-month-noyear": {"digit"},
+    "last-month": {"last"},
+    "last-year": {"last"},
+    "day-of-month": {"the", "digit"},
+    "year-range": {"approx", "digit"},
+    "year": {"approx", "digit"},
+}
+APPROX_WORDS = {"c", "ca", "circa", "around", "about", "approximately"}
+MONTH_PREFIXES = {name[:3] for name in MONTHS}
+WORD_RUN = re.compile(r"\w+")
+
+
+def _openings(lower: str) -> list[tuple[int, str]]:
+    """(offset, kind) of the words in the lowered text that can open a date (see OPENS)."""
+    found = []
+    for m in WORD_RUN.finditer(lower):
+        word = m.group()
+        if word[0].isdecimal():  # what \d matches
+            found.append((m.start(), "digit"))
+        elif word in APPROX_WORDS:
+            found.append((m.start(), "approx"))
+        elif word[:3] in MONTH_PREFIXES:
+            found.append((m.start(), "month"))
+        elif word in ("last", "the"):
+            found.append((m.start(), word))
+    return found
+
+
+def _matches(rule: str, pattern, text: str, openings: list[tuple[int, str]] | None):
+    """`pattern.finditer(text)`, tried only where the rule's dates can open (when the text
+    could be lowered: offsets are the same, and a plain pattern's openings are among them)."""
+    if openings is None:
+        return pattern.finditer(text)
+    opens = OPENS[rule]
+    starts = [at for at, kind in openings if kind in opens]
+    if isinstance(pattern, CaselessPattern):
+        return finditer_at(pattern.exact, lowered(text), starts)
+    return finditer_at(pattern, text, starts)
+
+
 # Rules whose dates take their year from the document's: nothing without it.
 YEAR_FROM_CONTEXT = {
     "day-month-day-month-noyear",
@@ -289,12 +343,14 @@ def find_dates(
         )
         if here
     }
+    lower = lowered(text)
+    openings = _openings(lower) if lower is not None else None
     for rule, pattern in PATTERNS:
         if not PARTS[rule] <= present:
             continue
         if context_year is None and rule in YEAR_FROM_CONTEXT:
             continue
-        for m in pattern.finditer(text):
+        for m in _matches(rule, pattern, text, openings):
             start, end = m.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
