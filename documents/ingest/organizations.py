@@ -7,6 +7,7 @@ Each real-world body becomes one finding per document, whatever forms the text u
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from organizations.names import name_key
 
@@ -37,6 +38,34 @@ DEFINITION = re.compile(  # starts with a capital, said first as in CANDIDATE
     r"(?=[A-Z])(?<![\w-])((?:[A-Z][\w'’.&-]*[ \t]+(?:(?:of|for|on|the|and|in|de)[ \t]+)*){1,9}[A-Z][\w'’.&-]*)"
     r"\s*\(\s*([A-Z][A-Za-z&\-]{1,11})\s*\)"
 )
+# CANDIDATE and DEFINITION match a run of capitalised words and connectors, made of these
+# characters, that holds a head word or comes before "(ACRONYM)". Read backwards from each head
+# word or parenthesis (matching over the reversed text), the runs say which capitals to try.
+RUN_BACKWARDS = re.compile(r"[\w'’.&\- \t]*")
+# Where a head word may open, boundaries unchecked: ORG_HEADS with "Pvt. Ltd." found by either
+# word, so the pattern opens on a letter and the engine jumps from one such letter to the next.
+HEAD_OPENING = re.compile(ORG_HEADS.replace(r"(?:Pvt\.?\s+)?Ltd\.?", "Pvt|Ltd"))
+ACRONYM_IN_PARENS = re.compile(r"\s*\(\s*[A-Z][A-Za-z&\-]{1,11}\s*\)")  # as DEFINITION ends
+
+
+def _capitals_in_runs(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The capital starts (see `capital_starts`) from where the run ending at each span's start
+    begins to the span's end: the only places a pattern matching such runs can start. A head
+    word inside another's span ("Office" in "Programme Office") stays within the span."""
+    capitals = capital_starts(text)
+    backwards = text[::-1]
+    found: list[int] = []
+    covered = 0
+    for start, end in spans:
+        at = len(text) - start  # `start` in the reversed text
+        run_start = start - (RUN_BACKWARDS.match(backwards, at).end() - at)
+        found.extend(
+            capitals[bisect_left(capitals, max(run_start, covered)) : bisect_left(capitals, end)]
+        )
+        covered = max(covered, end)
+    return found
+
+
 LEADING_NOISE = re.compile(
     r"^(?:(?:(?:Regional|National|Senior|Deputy|Executive|Country|General|Assistant|Acting)\s+"
     r"(?=(?:Director|Coordinator|Co-ordinator|Representative|Secretary|Officer|Specialist|"
@@ -307,7 +336,8 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
 
     # 1. "Full Name (ACRONYM)" definitions: the text tells us both forms are one body;
     #    "Full Name (Country)" tells where it is.
-    for m in finditer_at(DEFINITION, text, capital_starts(text)):
+    parens = [(m.start(), m.start()) for m in ACRONYM_IN_PARENS.finditer(text)]
+    for m in finditer_at(DEFINITION, text, _capitals_in_runs(text, parens)):
         words, inside = m.group(1).split(), m.group(2)
         country = country_names.get(inside.lower(), "")
         if country:
@@ -384,7 +414,8 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
         )
 
     # 3. Unknown bodies named like organizations ("APWLD Labor and Migration Task Force").
-    for m in finditer_at(CANDIDATE, text, capital_starts(text)):
+    heads = [m.span() for m in HEAD_OPENING.finditer(text)]
+    for m in finditer_at(CANDIDATE, text, _capitals_in_runs(text, heads)):
         raw = m.group(1)
         country = ""
         # "Nepal's Ministry of Labour": the country owns it; "FES and the Myanmar Ministry": two.
