@@ -302,6 +302,8 @@ def fts5_query(terms: str) -> str:
 
 
 class SqliteEngine:
+    DELETE_CHUNK = 500  # rowids a statement, under SQLite's limit on parameters
+
     @staticmethod
     def ensure():
         with connection.cursor() as cursor:
@@ -322,23 +324,30 @@ class SqliteEngine:
 
     @classmethod
     def update(cls, kind: str, records, *, writer=None) -> int:
-        """`writer` is PostgreSQL's: FTS5 rows are written here, in this transaction."""
+        """Replace these records' rows: one DELETE a chunk, one prepared INSERT for the public
+        ones. `writer` is PostgreSQL's: FTS5 rows are written here, in this transaction."""
         cls.ensure()  # a database migrated before search existed gets its table on first write
-        n = 0
-        with connection.cursor() as cursor:
-            for obj in records:
-                rowid = cls._rowid(kind, obj.pk)
-                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [rowid])
-                if not obj.is_public:
-                    continue
+        records = list(records)
+        rows = []
+        for obj in records:
+            if obj.is_public:
                 parts = obj.index_components()
+                rows.append([cls._rowid(kind, obj.pk), kind, parts["A"], parts["B"], parts["C"]])
+        rowids = [cls._rowid(kind, obj.pk) for obj in records]
+        with connection.cursor() as cursor:
+            for start in range(0, len(rowids), cls.DELETE_CHUNK):
+                chunk = rowids[start : start + cls.DELETE_CHUNK]
                 cursor.execute(
+                    f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+            if rows:
+                cursor.executemany(
                     f"INSERT INTO {FTS_TABLE} (rowid, kind, title, names, body) "
                     "VALUES (%s, %s, %s, %s, %s)",
-                    [rowid, kind, parts["A"], parts["B"], parts["C"]],
+                    rows,
                 )
-                n += 1
-        return n
+        return len(rows)
 
     @classmethod
     def delete(cls, kind: str, pk: int) -> None:
