@@ -19,6 +19,7 @@ from django.db.models.signals import (
 )
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
+from organizations.signals import rows_repointed
 
 from .models import Convention, Event, EventOrganization, Mention, SourceDocument
 from .search import (
@@ -217,6 +218,18 @@ PART_OWNERS = {
 }
 
 
+def on_rows_repointed(sender, pks, **kwargs):
+    """Rows a merge moved in bulk, without save(): what `on_record_saved` and `on_part_changed`
+    would have done for each, once for them all."""
+    if sender in RECORD_MODELS:
+        records_reindex((sender, pk) for pk in pks)
+    owner = PART_OWNERS.get(sender)
+    if owner is not None:
+        field = sender._meta.get_field(owner)
+        owners = sender._default_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
+        records_reindex((field.related_model, pk) for pk in set(owners) if pk is not None)
+
+
 def on_migrated(sender, **kwargs):
     search_backend_ensure()
 
@@ -235,4 +248,5 @@ def connect(app_config) -> None:
         for signal in (post_save, post_delete):
             signal.connect(on_part_changed, sender=model, dispatch_uid=f"part-{model.__name__}")
     m2m_changed.connect(on_relation_changed, dispatch_uid="index-relations")
+    rows_repointed.connect(on_rows_repointed, dispatch_uid="index-repointed-rows")
     post_migrate.connect(on_migrated, sender=app_config, dispatch_uid="search-backend")

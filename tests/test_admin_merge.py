@@ -246,3 +246,42 @@ def test_a_merge_that_would_make_a_parent_cycle_is_refused(curator_client, unife
     assert not MergeRecord.objects.exists()
     with pytest.raises(MergeRefused):
         organization_merge(source=unifem["un_women"], target=unifem["esea"])
+
+
+def test_a_merge_moves_any_number_of_mentions_in_the_same_few_queries(
+    django_capture_on_commit_callbacks,
+):
+    """A body named in thousands of passages must merge within a request, search kept fresh."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.search import search
+
+    def merge_named_in(n):
+        target = make_organization(name=f"Zebrafinch Council {n}")
+        source = make_organization(name=f"Quokka Union {n}")
+        for i in range(n):
+            document = make_document(text=f"The Quokka Union met, report {i}.")
+            Mention.objects.create(
+                document=document,
+                start=4,
+                end=16,
+                text="Quokka Union",
+                rule="t",
+                organization=source,
+            )
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            organization_merge(source=source, target=target)
+        return len(queries), target
+
+    few, _ = merge_named_in(3)
+    many, target = merge_named_in(40)
+    assert many <= few  # the first merge also looked up content types
+    assert target.mentions.count() == 40
+    assert target.mentions.first().history.first().history_type == "~"
+    results = search("Zebrafinch Council 40")
+    documents = {hit.object.pk for hit in results.hits[: results.total] if hit.kind == "document"}
+    assert documents == set(target.mentions.values_list("document", flat=True))
