@@ -170,8 +170,12 @@ def _names(sender, instance) -> tuple:
     return tuple(getattr(instance, field) for field in NAME_FIELDS[sender])
 
 
-def on_named_record_saving(sender, instance, raw=False, **kwargs):
-    """Remember what the stored record showed, so a save that changes no name costs nothing."""
+def on_named_record_saving(sender, instance, raw=False, update_fields=None, **kwargs):
+    """Remember what the stored record showed, so a save that changes no name costs nothing.
+    A save of named fields that hold no name (`update_fields=["parent"]`) reads nothing."""
+    if update_fields is not None and not set(update_fields) & set(NAME_FIELDS[sender]):
+        instance._names_before = _names(sender, instance)
+        return
     if not raw and instance.pk:
         stored = sender.objects.filter(pk=instance.pk).values_list(*NAME_FIELDS[sender]).first()
         instance._names_before = stored

@@ -142,3 +142,19 @@ def test_an_import_in_many_batches_leaves_every_record_searchable(sources_dir, m
     assert events.count() > 5
     for event in events:
         assert ("event", event.slug) in found(f'"{event.name}"')
+
+
+def test_saving_fields_that_hold_no_name_does_not_read_the_stored_names(graph):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    atuc = graph["atuc"]
+    atuc.description = "A regional council of trade unions."
+    with CaptureQueriesContext(connection) as queries:
+        atuc.save(update_fields=["description"])
+    names_read = 'SELECT "organizations_organization"."name" AS "name", "organizations_'
+
+    assert not any(q["sql"].startswith(names_read) for q in queries)
+    with CaptureQueriesContext(connection) as queries:
+        atuc.save()  # a save that may rename it still compares names
+    assert any(q["sql"].startswith(names_read) for q in queries)
