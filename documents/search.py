@@ -168,7 +168,8 @@ def valid_filters(filters: dict) -> dict[str, str]:
 
 
 def matching_ids(query: str | None, model) -> list[int]:
-    """Ids of public `model` records matching `query`, best first (for the admin's search box)."""
+    """Ids of public `model` records the search index matches to `query`, best first: what
+    `search()` ranks, without facets or loading records (tests read the index with it)."""
     kind = kind_of(model)
     terms = clean_query(query)
     return [pk for k, pk, _rank in (_engine().matches(terms) if terms else []) if k == kind]
