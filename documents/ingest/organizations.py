@@ -42,13 +42,16 @@ DEFINITION = re.compile(  # starts with a capital, said first as in CANDIDATE
 # characters, that holds a head word or comes before "(ACRONYM)". Read backwards from each head
 # word or parenthesis (matching over the reversed text), the runs say which capitals to try.
 RUN_BACKWARDS = re.compile(r"[\w'’.&\- \t]*")
+DEFINITION_BACKWARDS = re.compile(r"\s*[\w'’.&\- \t]*")  # "Name (ACRONYM)", "Name\n(ACRONYM)"
 # Where a head word may open, boundaries unchecked: ORG_HEADS with "Pvt. Ltd." found by either
 # word, so the pattern opens on a letter and the engine jumps from one such letter to the next.
 HEAD_OPENING = re.compile(ORG_HEADS.replace(r"(?:Pvt\.?\s+)?Ltd\.?", "Pvt|Ltd"))
-ACRONYM_IN_PARENS = re.compile(r"\s*\(\s*[A-Z][A-Za-z&\-]{1,11}\s*\)")  # as DEFINITION ends
+ACRONYM_IN_PARENS = re.compile(r"\(\s*[A-Z][A-Za-z&\-]{1,11}\s*\)")  # as DEFINITION ends
 
 
-def _capitals_in_runs(text: str, spans: list[tuple[int, int]]) -> list[int]:
+def _capitals_in_runs(
+    text: str, spans: list[tuple[int, int]], backwards_run: re.Pattern = RUN_BACKWARDS
+) -> list[int]:
     """The capital starts (see `capital_starts`) from where the run ending at each span's start
     begins to the span's end: the only places a pattern matching such runs can start. A head
     word inside another's span ("Office" in "Programme Office") stays within the span."""
@@ -58,7 +61,7 @@ def _capitals_in_runs(text: str, spans: list[tuple[int, int]]) -> list[int]:
     covered = 0
     for start, end in spans:
         at = len(text) - start  # `start` in the reversed text
-        run_start = start - (RUN_BACKWARDS.match(backwards, at).end() - at)
+        run_start = start - (backwards_run.match(backwards, at).end() - at)
         found.extend(
             capitals[bisect_left(capitals, max(run_start, covered)) : bisect_left(capitals, end)]
         )
@@ -337,7 +340,8 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
     # 1. "Full Name (ACRONYM)" definitions: the text tells us both forms are one body;
     #    "Full Name (Country)" tells where it is.
     parens = [(m.start(), m.start()) for m in ACRONYM_IN_PARENS.finditer(text)]
-    for m in finditer_at(DEFINITION, text, _capitals_in_runs(text, parens)):
+    definition_starts = _capitals_in_runs(text, parens, DEFINITION_BACKWARDS)
+    for m in finditer_at(DEFINITION, text, definition_starts):
         words, inside = m.group(1).split(), m.group(2)
         country = country_names.get(inside.lower(), "")
         if country:
