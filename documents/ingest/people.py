@@ -265,6 +265,10 @@ HONORIFIC_NAME = re.compile(rf"(?=[A-Z])\b({HONORIFIC})[ \t]+({FULL_NAME})")
 NAME_COMMA_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))"
 )
+# What a full name and the comma after it are made of: from a name start where these characters
+# do not run up to a comma, NAME_COMMA_TITLE cannot match, and trying it there costs more than
+# this check (its name backtracks a word at a time before failing).
+NAME_THEN_COMMA = re.compile(r"[A-Za-z’'\-. \t]*+,")
 # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
 SPEAKER_LINE = re.compile(r"^[^\n]{3,400}$", re.M)
 SPEAKER_ACRONYM = re.compile(r"\s*\([^)\n]{1,15}\)")
@@ -301,7 +305,8 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
             )
 
     # "Name, Title[ of|,] Organization"
-    for m in finditer_at(NAME_COMMA_TITLE, text, _name_starts(text)):
+    before_comma = [at for at in _name_starts(text) if NAME_THEN_COMMA.match(text, at)]
+    for m in finditer_at(NAME_COMMA_TITLE, text, before_comma):
         name = m.group(1)
         if not _valid_name(name):
             continue
