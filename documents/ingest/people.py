@@ -278,7 +278,8 @@ SPEAKER_NAME = re.compile(rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[
 SPEAKER_TITLE = re.compile(rf"[ \t]*,[ \t]*([^,\n]*?(?:{TITLE_WORDS})[^,\n]*)")
 PRESENTER_NAME = re.compile(rf"\s*(?:and\s*,?\s*|,\s*)*({FULL_NAME})(?=\s*(?:,|from|of|\(|$))")
 PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
-    r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)"
+    r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)",
+    opening=("presentation", "speaker", "presenter", "resource person", "speeches"),
 )
 
 
