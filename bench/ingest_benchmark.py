@@ -193,7 +193,7 @@ def run_ingest(folder: Path, count: int) -> None:
     marks = {len(files) * q // 4 for q in (1, 2, 3, 4)}
     done, started = 0, time.perf_counter()
 
-    def on_file(_path):
+    def on_file(_name):
         nonlocal done
         done += 1
         if done in marks:

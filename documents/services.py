@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 from collections.abc import Callable, Iterable
@@ -24,43 +25,45 @@ INGEST_BATCH = 100  # documents written in one transaction
 def archive_ingest(
     *,
     paths: Iterable[str | Path | SourceFile],
-    on_file: Callable[[SourceFile], None] | None = None,
+    on_file: Callable[[str], None] | None = None,
 ) -> IngestReport:
     """Import every source text under `paths`; a bad file is reported and the rest go on.
 
     Documents are written a batch at a time, each batch in one transaction. A batch that fails
     is rolled back and its documents written again one at a time, each in its own transaction:
-    a bad document fails alone, and none is ever half-written.
+    a bad document fails alone, and none is ever half-written. `on_file` is called with each
+    file's name once it is read and analysed, or found unchanged or unreadable (a progress bar).
     """
     report = IngestReport()
     resolver = ArchiveResolver()
     batch: list[SourceText] = []
     with search_index_deferred() as index, _LongLivedObjectsFrozen() as collector:
+        ingest = functools.partial(
+            _ingest_batch, resolver=resolver, report=report, index=index, on_file=on_file
+        )
         for item in collect_paths(paths):
-            if isinstance(item, SourceError):
-                report.failed += 1
-                report.errors.append(str(item))
-                continue
-            if on_file:
-                on_file(item)
             try:
+                if isinstance(item, SourceError):
+                    raise item
                 source = read_source(item)
             except SourceError as exc:
                 report.failed += 1
                 report.errors.append(str(exc))
+                if on_file and isinstance(item, SourceFile):
+                    on_file(item.name)
                 continue
             report.notes.extend(source.notes)
             if _repeats(batch, source):  # the same file twice: the second sees the first
-                _ingest_batch(batch, resolver, report, index)
+                ingest(batch)
                 batch = []
             batch.append(source)
             if len(batch) >= INGEST_BATCH:
-                _ingest_batch(batch, resolver, report, index)
+                ingest(batch)
                 batch = []
                 if index is not None:  # PostgreSQL computes the vectors while we analyse on
                     index.flush(background=True)
                 collector.batch_done()
-        _ingest_batch(batch, resolver, report, index)
+        ingest(batch)
     report.proposals = Mention.objects.pending_review().count()
     return report
 
@@ -96,7 +99,12 @@ def _repeats(batch: list[SourceText], source: SourceText) -> bool:
 
 
 def _ingest_batch(
-    sources: list[SourceText], resolver: ArchiveResolver, report, index: DeferredIndex | None
+    sources: list[SourceText],
+    *,
+    resolver: ArchiveResolver,
+    report: IngestReport,
+    index: DeferredIndex | None,
+    on_file: Callable[[str], None] | None,
 ) -> None:
     """Analyse and write a batch of texts; those imported before (same content) are skipped."""
     if not sources:
@@ -110,11 +118,13 @@ def _ingest_batch(
     for source in sources:
         if source.sha256 in known:
             report.unchanged += 1
-            continue
-        try:
-            analysed.append((source, analyse_source(source)))
-        except Exception as exc:  # a text the rules trip over fails alone
-            _failed(report, source, exc)
+        else:
+            try:
+                analysed.append((source, analyse_source(source)))
+            except Exception as exc:  # a text the rules trip over fails alone
+                _failed(report, source, exc)
+        if on_file:
+            on_file(source.name)
     if index is not None:
         index.settle()  # the last batch's vectors are stored before rows they cover change
     try:

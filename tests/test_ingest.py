@@ -418,3 +418,19 @@ def test_an_acronym_a_later_document_in_the_batch_gives_a_new_body_is_kept(tmp_p
     assert batches == [2]
     body = Organization.objects.get(name="Dhaka Domestic Workers Welfare Association")
     assert body.acronym == "DDWWA"
+
+
+def test_progress_is_reported_once_a_file_for_every_file_read(tmp_path, sources_dir):
+    from documents.services import archive_ingest
+
+    for source in sources_dir.glob("*.txt"):
+        (tmp_path / source.name).write_text(source.read_text())
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "empty.txt").write_text("")
+    seen = []
+    report = archive_ingest(paths=[tmp_path, tmp_path / "missing.txt"], on_file=seen.append)
+    assert sorted(seen) == sorted([*(p.name for p in sources_dir.glob("*.txt")), "notes/empty.txt"])
+    assert (report.new, report.failed) == (5, 2)
+    seen.clear()
+    archive_ingest(paths=[tmp_path], on_file=seen.append)  # unchanged files count too
+    assert len(seen) == 6

@@ -100,4 +100,4 @@ class Command(BaseCommand):
         from tqdm import tqdm
 
         bar = tqdm(total=total, unit="doc", file=sys.stderr)
-        return lambda path: bar.update(1)
+        return lambda name: bar.update(1)
