@@ -49,42 +49,47 @@ def _named_matcher() -> PhraseMatcher[str]:
     return matcher
 
 
-# General forms of the instruments migrant-labour texts name most, beyond their exact titles,
-# each with the words one of which its matches open with. In lower case: they are searched
-# case-insensitively.
+# General forms of the instruments migrant-labour texts name most, beyond their exact titles.
+# In lower case: they are searched case-insensitively.
 FLEXIBLE = [
     (
         r"conventions?\s+on\s+(?:the\s+)?(?:protection\s+of\s+the\s+)?rights\s+of\s+(?:all\s+)?migrant\s+workers\s+and\s+(?:members\s+of\s+)?their\s+famil(?:y|ies)",
         "UN-ICRMW",
-        ("convention",),
+        (),
     ),
     (
         r"asean\s+declaration\s+on\s+(?:the\s+)?(?:protection\s+and\s+promotion|promotion\s+and\s+protection|protection)\s+of\s+(?:the\s+)?(?:rights\s+of\s+)?migrant\s+workers",
         "ASEAN-DMW-2007",
-        ("asean",),
+        (),
     ),
     (
         r"asean\s+consensus\s+on\s+(?:the\s+)?(?:protection\s+and\s+promotion|promotion\s+and\s+protection)\s+of\s+(?:the\s+)?rights\s+of\s+migrant\s+workers",
         "ASEAN-CONSENSUS-2017",
-        ("asean",),
+        (),
     ),
     (
         r"(?:ilo(?:'s)?\s+)?multilateral\s+framework(?:\s+on\s+labou?r\s+migration)?",
         "ILO-MFLM",
-        ("ilo", "multilateral"),
+        ("multilateral",),
     ),
     (
         r"global\s+compact\s+(?:on|for)\s+(?:safe,?\s+orderly\s+and\s+regular\s+)?migration",
         "UN-GCM",
-        ("global",),
+        (),
     ),
     (
         r"sustainable\s+development\s+goals|\bsdgs?\b|2030\s+agenda\s+for\s+sustainable\s+development",
         "UN-SDGS",
-        ("sustainable", "sdg", "2030"),
+        ("sustainable", "sdg"),
     ),
 ]
-FLEXIBLE_PATTERNS = [(CaselessPattern(p, opening=opening), i) for p, i, opening in FLEXIBLE]
+# The words the forms opening on an optional part or a word boundary open with: see
+# CaselessPattern's `opening`.
+FLEXIBLE_OPENINGS = {"ILO-MFLM": ("ilo", "multilateral"), "UN-SDGS": ("sustainable", "sdg", "2030")}
+FLEXIBLE_PATTERNS = [
+    (CaselessPattern(p, clues=clues, opening=FLEXIBLE_OPENINGS.get(i, ())), i)
+    for p, i, clues in FLEXIBLE
+]
 
 
 def find_conventions(text: str) -> dict[str, ConventionFinding]:

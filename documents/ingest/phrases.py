@@ -13,6 +13,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from heapq import heapify, heappop, heapreplace
 from itertools import compress, islice
 from typing import Generic, TypeVar
 
@@ -207,8 +208,9 @@ class CaselessPattern:
 
         `opening`: words, one of which every match opens with (in lower case). The pattern is
         then tried only where they occur, found by `str.find`: far cheaper than the engine's
-        own scan when the pattern opens on a word boundary (it cannot skip ahead at all) or on
-        letters that most words hold.
+        own scan when the pattern opens on a word boundary or an optional part (it cannot skip
+        ahead at all) or on letters most words hold. A pattern opening on a word of its own
+        needs none: the engine skips to that word as fast.
         """
         self.exact = re.compile(pattern, flags)
         self.anycase = re.compile(pattern, flags | re.I)
@@ -236,15 +238,19 @@ class CaselessPattern:
         return self.exact.finditer(lower, pos, endpos)
 
     def _matches_at_openings(self, lower: str, pos: int, endpos: int) -> Iterator[re.Match]:
-        """What `exact.finditer(lower, pos, endpos)` finds, trying only where a match can open."""
-        starts = set()
-        for word in self.opening:
-            at = lower.find(word, pos, endpos)
-            while at != -1:
-                starts.add(at)
-                at = lower.find(word, at + 1, endpos)
+        """What `exact.finditer(lower, pos, endpos)` finds, trying only where a match can open:
+        the opening words' occurrences, found one after another (`search` needs the first)."""
+        upcoming = [(lower.find(word, pos, endpos), word) for word in self.opening]
+        upcoming = [(at, word) for at, word in upcoming if at != -1]
+        heapify(upcoming)
         after = pos
-        for start in sorted(starts):
+        while upcoming:
+            start, word = upcoming[0]
+            at = lower.find(word, start + 1, endpos)
+            if at == -1:
+                heappop(upcoming)
+            else:
+                heapreplace(upcoming, (at, word))
             if start < after:
                 continue
             m = self.exact.match(lower, start, endpos)

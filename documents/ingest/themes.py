@@ -35,13 +35,10 @@ THEMES = {
 
 
 def _form(pattern: str) -> CaselessPattern:
-    """A form is tried only where its first word occurs (its letters before any quantifier; see
-    CaselessPattern's `opening`): finding them is cheaper than the engine's scan, above all for
-    a form opening on a word boundary, where the engine cannot skip ahead. Forms hold no
-    alternatives at their top level, so each opens with those letters."""
-    letters = re.match(r"(?:\\b)?([a-z]+)(?![?*{])", pattern)
-    word = letters.group(1) if letters else ""
-    return CaselessPattern(pattern, opening=(word,) if len(word) >= 3 else ())
+    """A form opening on a word boundary, which the engine cannot jump to, is tried only where
+    its first word occurs (see CaselessPattern's `opening`)."""
+    opening = re.match(r"\\b([a-z]+)", pattern)
+    return CaselessPattern(pattern, opening=(opening.group(1),) if opening else ())
 
 
 PATTERNS = {theme: [_form(p) for p in forms] for theme, forms in THEMES.items()}
