@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from organizations.names import name_key
@@ -270,7 +271,6 @@ NAME_COMMA_TITLE = re.compile(
 # this check (its name backtracks a word at a time before failing).
 NAME_THEN_COMMA = re.compile(r"[A-Za-z’'\-. \t]*+,")
 # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
-SPEAKER_LINE = re.compile(r"^[^\n]{3,400}$", re.M)
 SPEAKER_ACRONYM = re.compile(r"\s*\([^)\n]{1,15}\)")
 SPEAKER_SEPARATOR = re.compile(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})")
 SPEAKER_HONORIFIC = re.compile(rf"({HONORIFIC})[ \t]+")
@@ -281,6 +281,17 @@ PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
     r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)",
     opening=("presentation", "speaker", "presenter", "resource person", "speeches"),
 )
+
+
+def _speaker_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, line) of the lines of 3 to 400 characters, where speaker lines are. Split, not
+    found by a multi-line regex of 3 to 400 characters between line ends: the engine walked
+    back over every longer paragraph, character by character."""
+    offset = 0
+    for line in text.split("\n"):
+        if 3 <= len(line) <= 400:
+            yield offset, line
+        offset += len(line) + 1
 
 
 def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, PersonFinding]:
@@ -327,8 +338,7 @@ def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, Pe
         )
 
     # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
-    for line_m in SPEAKER_LINE.finditer(text):
-        line, offset = line_m.group(0), line_m.start()
+    for offset, line in _speaker_lines(text):
         first_org = _org_at(orgs, offset, offset + min(len(line), 80))
         if not first_org:
             continue
