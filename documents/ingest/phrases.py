@@ -14,13 +14,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from heapq import heapify, heappop, heapreplace
-from itertools import compress, islice
+from itertools import accumulate, compress, islice
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
 # A word, with apostrophes inside it: "Workers'" ends before its apostrophe. Written as runs of
 # word characters, not one character at a time, because the regex engine loops over a run fast.
 WORD = re.compile(r"[^\W_][\w&]*(?:['’]\w[\w&]*)*")
+WORD_AND_GAPS = re.compile(f"({WORD.pattern})")  # split by it: gap, word, gap, ..., gap
 SKIPPED = {"the"}
 
 
@@ -60,13 +61,10 @@ def text_words(text: str) -> TextWords:
     """
     lower = lowered(text)
     if lower is not None and "Σ" not in text:
-        found = list(WORD.finditer(lower.replace("’", "'")))
-        words = [m[0] for m in found]
+        starts, ends, words = _words_with_offsets(lower.replace("’", "'"))
     else:
-        found = list(WORD.finditer(text))
-        words = [m[0].lower().replace("’", "'") for m in found]
-    starts, ends = list(map(re.Match.start, found)), list(map(re.Match.end, found))
-    del found
+        starts, ends, words = _words_with_offsets(text)
+        words = [word.lower().replace("’", "'") for word in words]
     if not SKIPPED.isdisjoint(words):
         kept = [word not in SKIPPED for word in words]
         starts, ends = list(compress(starts, kept)), list(compress(ends, kept))
@@ -77,6 +75,14 @@ def text_words(text: str) -> TextWords:
         ends = [at for at, split in zip(ends, parts, strict=True) for _ in split]
         words = [part for split in parts for part in split]
     return TextWords(starts, ends, list(map(SPELLINGS.get, words, words)))
+
+
+def _words_with_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and the words themselves, as WORD finds them. Split out with the gaps
+    between them, whose lengths, summed, give every offset: no match object per word."""
+    pieces = WORD_AND_GAPS.split(text)
+    offsets = list(accumulate(map(len, pieces), initial=0))
+    return offsets[1:-1:2], offsets[2::2], pieces[1::2]
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
