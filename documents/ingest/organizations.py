@@ -43,9 +43,8 @@ DEFINITION = re.compile(  # starts with a capital, said first as in CANDIDATE
 # word or parenthesis (matching over the reversed text), the runs say which capitals to try.
 RUN_BACKWARDS = re.compile(r"[\w'’.&\- \t]*")
 DEFINITION_BACKWARDS = re.compile(r"\s*[\w'’.&\- \t]*")  # "Name (ACRONYM)", "Name\n(ACRONYM)"
-# Where a head word may open, boundaries unchecked: ORG_HEADS with "Pvt. Ltd." found by either
-# word, so the pattern opens on a letter and the engine jumps from one such letter to the next.
-HEAD_OPENING = re.compile(ORG_HEADS.replace(r"(?:Pvt\.?\s+)?Ltd\.?", "Pvt|Ltd"))
+# A head word, tried at each capital start: in CANDIDATE one opens the name or follows a space.
+HEAD_AT = re.compile(rf"(?:{ORG_HEADS})")
 ACRONYM_IN_PARENS = re.compile(r"\(\s*[A-Z][A-Za-z&\-]{1,11}\s*\)")  # as DEFINITION ends
 
 
@@ -418,7 +417,7 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
         )
 
     # 3. Unknown bodies named like organizations ("APWLD Labor and Migration Task Force").
-    heads = [m.span() for m in HEAD_OPENING.finditer(text)]
+    heads = [m.span() for at in capital_starts(text) if (m := HEAD_AT.match(text, at))]
     for m in finditer_at(CANDIDATE, text, _capitals_in_runs(text, heads)):
         raw = m.group(1)
         country = ""
