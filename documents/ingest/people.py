@@ -266,10 +266,11 @@ HONORIFIC_NAME = re.compile(rf"(?=[A-Z])\b({HONORIFIC})[ \t]+({FULL_NAME})")
 NAME_COMMA_TITLE = re.compile(
     rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))"
 )
-# What a full name and the comma after it are made of: from a name start where these characters
-# do not run up to a comma, NAME_COMMA_TITLE cannot match, and trying it there costs more than
-# this check (its name backtracks a word at a time before failing).
-NAME_THEN_COMMA = re.compile(r"[A-Za-z’'\-. \t]*+,")
+# What a full name is made of. From a name start where these characters do not run up to what
+# a pattern needs after the name (a comma, say), the pattern cannot match; and trying it there
+# costs more than this check, as its name backtracks a word at a time before failing.
+_NAME_CHARS = r"[A-Za-z’'\-. \t]"
+NAME_THEN_COMMA = re.compile(rf"{_NAME_CHARS}*+,")
 # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
 SPEAKER_ACRONYM = re.compile(r"\s*\([^)\n]{1,15}\)")
 SPEAKER_SEPARATOR = re.compile(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})")
@@ -422,31 +423,37 @@ REPORTING_WORDS = (
     "urged",
 )
 REPORTING = f"(?:{'|'.join(REPORTING_WORDS)})"
-# (pattern, rule, confidence, clue words, starts at a name): a text holding none of the clue
-# words, one of which every match holds, is not searched; a pattern that opens on a name is
-# tried only where one can start.
+# (pattern, rule, confidence, clue words, what follows the name): a text holding none of the
+# clue words, one of which every match holds, is not searched; a pattern that opens on a name
+# is tried only where one can start and the name's characters run up to what follows it.
 NARRATIVE_PATTERNS = [
     (
         re.compile(rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})"),
         "reported-speech",
         0.75,
         (*REPORTING_WORDS, "according"),
-        False,
+        None,
     ),
     (
         re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+{REPORTING}\b"),
         "reported-speech",
         0.7,
         REPORTING_WORDS,
-        True,
+        re.compile(rf"{_NAME_CHARS}*?\s+{REPORTING}\b"),
     ),
-    (re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"), "name-who", 0.7, ("who",), True),
+    (
+        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"),
+        "name-who",
+        0.7,
+        ("who",),
+        NAME_THEN_COMMA,
+    ),
     (
         re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"),
         "name-of-org",
         0.7,
         (),
-        True,
+        re.compile(rf"{_NAME_CHARS}*?\s+(?:of|from)\s"),
     ),
 ]
 
@@ -454,12 +461,14 @@ NARRATIVE_PATTERNS = [
 def _narrative_people(text: str, orgs, found) -> None:
     """News prose: `said Md. Anwar Hossain Khan`, `Ram Prasad Adhikari, who coordinates the
     centre`, `Ramon Bautista of the MFA secretariat`, `Name, president of the X Forum`."""
-    for pattern, rule, confidence, clues, at_name in NARRATIVE_PATTERNS:
+    for pattern, rule, confidence, clues, name_then in NARRATIVE_PATTERNS:
         if clues and not any(clue in text for clue in clues):
             continue
-        matches = (
-            finditer_at(pattern, text, _name_starts(text)) if at_name else pattern.finditer(text)
-        )
+        if name_then is None:
+            matches = pattern.finditer(text)
+        else:
+            starts = [at for at in _name_starts(text) if name_then.match(text, at)]
+            matches = finditer_at(pattern, text, starts)
         for m in matches:
             name = m.group(1)
             if not _valid_name(name) or _org_at(orgs, m.start(1), m.end(1)):
