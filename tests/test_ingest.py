@@ -434,3 +434,22 @@ def test_progress_is_reported_once_a_file_for_every_file_read(tmp_path, sources_
     seen.clear()
     archive_ingest(paths=[tmp_path], on_file=seen.append)  # unchanged files count too
     assert len(seen) == 6
+
+
+def test_a_body_named_as_an_adjective_is_not_shown_taking_part(tmp_path, capsys):
+    """'ASEAN CSOs' are the region's civil society; 'the ASEAN Declaration' is a text."""
+    path = tmp_path / "consultation.txt"
+    path.write_text(
+        "Regional Consultation of ASEAN CSOs on Migrant Workers, Jakarta, 3-4 May 2010\n\n"
+        "The consultation was organized by the Migrant Forum in Asia and discussed the "
+        "ASEAN Declaration on the Protection and Promotionof the Rights of Migrant Workers.\n"
+    )
+    call_command("ingest", str(path), dry_run=True, format="json")
+    document = json.loads(capsys.readouterr().out)["documents"][0]
+    event = document["events"][0]
+    assert event["kind"] == "consultation"
+    roles = {o["name"]: o["role"] for o in event["organizations"]}
+    assert roles == {"Migrant Forum in Asia": "organizer"}
+    assert "Association of Southeast Asian Nations" in {
+        o["name"] for o in document["organizations"]
+    }

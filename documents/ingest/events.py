@@ -171,6 +171,16 @@ def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, fl
 
 
 AS_REGION = re.compile(r"\b(?:in|within|across|beyond|throughout|outside)\s+(?:the\s+)?$", re.I)
+# A body's name used as an adjective: for the region it covers ("ASEAN CSOs", "ASEAN Member
+# States", "SAARC countries") or for one of its texts ("ASEAN Declaration", "ILO Convention"
+# when the rest of the title is garbled). The gathering is of those, or about that text; the
+# body itself is not shown taking part.
+AS_ATTRIBUTE = re.compile(
+    r"\s+(?:CSOs?|NGOs?|civil\s+society|(?:member\s+)?(?:states|countries)|governments|"
+    r"nationals|citizens|economies|region|declarations?|charter|conventions?|consensus|"
+    r"framework|instruments?|protocols?|recommendations?)\b",
+    re.I,
+)
 
 
 def _org_keys_between(
@@ -180,19 +190,20 @@ def _org_keys_between(
     sentence: tuple[str, int] | None = None,
 ) -> list[str]:
     """Bodies named between `start` and `end`, in order; given the (sentence, offset) they lie
-    in, not those named as a place ("went beyond ASEAN", "unions in ASEAN")."""
+    in, not those named as a place ("went beyond ASEAN", "unions in ASEAN", "ASEAN CSOs")."""
 
-    def as_place(pos: int) -> bool:
+    def as_place(span) -> bool:
         if sentence is None:
             return False
         text, offset = sentence
-        return bool(AS_REGION.search(text[max(0, pos - offset - 20) : max(0, pos - offset)]))
+        before = text[max(0, span.start - offset - 20) : max(0, span.start - offset)]
+        return bool(AS_REGION.search(before) or AS_ATTRIBUTE.match(text, span.end - offset))
 
     hits = sorted(
         (s.start, key)
         for key, org in orgs.items()
         for s in org.spans
-        if start <= s.start < end and not as_place(s.start)
+        if start <= s.start < end and not as_place(s)
     )
     seen, keys = set(), []
     for _, key in hits:
