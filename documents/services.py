@@ -37,6 +37,7 @@ def archive_ingest(
     report = IngestReport()
     resolver = ArchiveResolver()
     batch: list[SourceText] = []
+    named: dict[str, Path] = {}  # each name in the archive, and the file this run took it from
     with search_index_deferred() as index, _LongLivedObjectsFrozen() as collector:
         ingest = functools.partial(
             _ingest_batch, resolver=resolver, report=report, index=index, on_file=on_file
@@ -45,6 +46,7 @@ def archive_ingest(
             try:
                 if isinstance(item, SourceError):
                     raise item
+                _name_claim(named, item)
                 source = read_source(item)
             except SourceError as exc:
                 report.failed += 1
@@ -92,6 +94,18 @@ class _LongLivedObjectsFrozen:
     def __exit__(self, *exc_info) -> None:
         if self.active:
             gc.unfreeze()
+
+
+def _name_claim(named: dict[str, Path], file: SourceFile) -> None:
+    """Two files of one name in a run (`index.html` in two folders given) would be one
+    document, the second overwriting the first: the second is refused instead."""
+    first = named.setdefault(file.name, file.path.resolve())
+    if first != file.path.resolve():
+        raise SourceError(
+            file.name,
+            f"another file in this import has this name ({first}); import the two folders "
+            "separately, or from the folder that holds both",
+        )
 
 
 def _repeats(batch: list[SourceText], source: SourceText) -> bool:

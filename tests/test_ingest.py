@@ -453,3 +453,18 @@ def test_a_body_named_as_an_adjective_is_not_shown_taking_part(tmp_path, capsys)
     assert "Association of Southeast Asian Nations" in {
         o["name"] for o in document["organizations"]
     }
+
+
+def test_two_folders_with_a_file_of_one_name_refuse_the_second_not_overwrite(tmp_path, capsys):
+    for place in ("manila", "dhaka"):
+        (tmp_path / place).mkdir()
+        (tmp_path / place / "index.html").write_text(
+            f"<h1>Workshop on recruitment, {place.title()}, 5-7 October 2014</h1>"
+            f"<p>The workshop was held in {place.title()}.</p>"
+        )
+    with pytest.raises(CommandError, match="1 file"):
+        call_command("ingest", str(tmp_path / "manila"), str(tmp_path / "dhaka"), verbosity=0)
+    assert "error: index.html: another file in this import has this name" in (
+        capsys.readouterr().err
+    )
+    assert "Manila" in SourceDocument.objects.get().text
