@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 from .conventions import find_conventions
 from .events import find_events
 from .findings import DocumentAnalysis
@@ -13,7 +15,9 @@ from .themes import find_themes
 
 
 def analyse_source(source: SourceText) -> DocumentAnalysis:
-    meta = read_metadata(source.text, fallback_title=source.path.stem.replace("-", " "))
+    meta = read_metadata(
+        source.text, fallback_title=PurePosixPath(source.name).stem.replace("-", " ")
+    )
     text = meta.text
     context_year = meta.date.start.year if meta.date else None
     context_month = meta.date.start.month if meta.date and meta.date.precision != "year" else None

@@ -73,10 +73,8 @@ def collect_paths(
             yield SourceFile.alone(path)
 
 
-def read_source(file: SourceFile | Path) -> SourceText:
+def read_source(file: SourceFile) -> SourceText:
     """Read one file as text, or raise SourceError saying why it cannot be imported."""
-    if isinstance(file, Path):
-        file = SourceFile.alone(file)
     path, name = file.path, file.name
     kind = SOURCE_SUFFIXES.get(path.suffix.lower())
     if kind is None:
