@@ -200,18 +200,29 @@ def on_relation_changed(sender, instance, action, **kwargs):
         record_reindex(instance)
 
 
-def on_part_changed(sender, instance, raw=False, **kwargs):
+def on_part_changed(sender, instance, raw=False, origin=None, **kwargs):
     """An alias, an organization's role at an event, or a mention changed: reindex the record
     whose entry shows it (a document's entry carries the names its mentions point at).
 
     The importer writes mentions in bulk, without signals, and indexes its documents itself.
+    A part deleted along with its record (`origin`, on post_delete) reindexes nothing: the
+    record's entry goes with it, instead of being rebuilt once for each of its mentions.
     """
     if raw:
         return
     owner = PART_OWNERS[sender]
     pk = getattr(instance, f"{owner}_id", None)
-    if pk is not None:
-        records_reindex([(type(instance)._meta.get_field(owner).related_model, pk)])
+    owner_model = sender._meta.get_field(owner).related_model
+    if pk is None or _deleted_with(origin, owner_model, pk):
+        return
+    records_reindex([(owner_model, pk)])
+
+
+def _deleted_with(origin, model, pk) -> bool:
+    """Whether the delete that started at `origin` (an instance or a queryset) is `model`'s."""
+    if isinstance(origin, model):
+        return origin.pk == pk
+    return getattr(origin, "model", None) is model
 
 
 PART_OWNERS = {

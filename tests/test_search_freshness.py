@@ -158,3 +158,39 @@ def test_saving_fields_that_hold_no_name_does_not_read_the_stored_names(graph):
     with CaptureQueriesContext(connection) as queries:
         atuc.save()  # a save that may rename it still compares names
     assert any(q["sql"].startswith(names_read) for q in queries)
+
+
+def test_deleting_a_document_does_not_reindex_it_once_a_mention(
+    django_capture_on_commit_callbacks,
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from documents.models import Mention
+    from tests.factories import make_document, make_organization
+
+    quokka = make_organization(name="Quokka Union")
+
+    def deleted_with(n):
+        document = make_document(text="The Quokka Union met. " * n)
+        Mention.objects.bulk_create(
+            Mention(
+                document=document,
+                start=22 * i + 4,
+                end=22 * i + 16,
+                text="Quokka Union",
+                rule="t",
+                organization=quokka,
+            )
+            for i in range(n)
+        )
+        with (
+            CaptureQueriesContext(connection) as queries,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            document.delete()
+        # Each reindex reads the document back; history writes a row a mention, as it should.
+        return sum('FROM "documents_sourcedocument"' in q["sql"] for q in queries)
+
+    few = deleted_with(3)
+    assert deleted_with(30) <= few
