@@ -5,6 +5,7 @@ stored vector once the transaction commits. Bulk writes (`bulk_create`, `update`
 signals: call `reindex_related(model, pks)` after them (or run `manage.py reindex`).
 """
 
+import logging
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -31,6 +32,7 @@ from .search import (
     unindex_record,
 )
 
+logger = logging.getLogger(__name__)
 RECORD_MODELS = tuple(KINDS.values())
 
 
@@ -43,29 +45,34 @@ class DeferredIndex:
     def __init__(self) -> None:
         self.touched: set = set()
         self._writer: BackgroundVectorWriter | None = None
+        self._in_flight: set = set()  # handed to the writer since the last settle()
 
     def flush(self, *, background: bool = False) -> None:
         """Index what was touched. `background`: on PostgreSQL outside a transaction, store
         the vectors from a second connection while this one goes on; call `settle()` before
         writing again."""
-        by_model: dict = {}
-        for model, pk in self.touched:
-            by_model.setdefault(model, set()).add(pk)
-        self.touched.clear()
+        touched = set(self.touched)
+        self.touched.clear()  # the same set the block's writes add to
         if background and BackgroundVectorWriter.available():
             self._writer = self._writer or BackgroundVectorWriter()
-            for model, pks in by_model.items():
+            for model, pks in _by_model(touched).items():
                 index_records(model, pks, writer=self._writer)
+            self._in_flight |= touched
             return
         self.settle()  # an update still in flight must not land after this newer one
-        with transaction.atomic():
-            for model, pks in by_model.items():
-                index_records(model, pks)
+        _index_now(touched)
 
     def settle(self) -> None:
-        """Wait for the vectors being stored in the background (raises what failed there)."""
-        if self._writer is not None:
+        """Wait for the vectors being stored in the background. If that failed, they are
+        stored here instead (a warning is logged): the import goes on, no entry is lost."""
+        if self._writer is None:
+            return
+        in_flight, self._in_flight = self._in_flight, set()
+        try:
             self._writer.settle()
+        except Exception:
+            logger.warning("Storing search vectors in the background failed", exc_info=True)
+            _index_now(in_flight)
 
     def close(self) -> None:
         try:
@@ -74,6 +81,19 @@ class DeferredIndex:
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
+
+
+def _by_model(records: Iterable[tuple[type, int]]) -> dict[type, set[int]]:
+    by_model: dict[type, set[int]] = {}
+    for model, pk in records:
+        by_model.setdefault(model, set()).add(pk)
+    return by_model
+
+
+def _index_now(records: Iterable[tuple[type, int]]) -> None:
+    with transaction.atomic():
+        for model, pks in _by_model(records).items():
+            index_records(model, pks)
 
 
 @contextmanager

@@ -194,3 +194,26 @@ def test_deleting_a_document_does_not_reindex_it_once_a_mention(
 
     few = deleted_with(3)
     assert deleted_with(30) <= few
+
+
+@pytest.mark.django_db(transaction=True)
+def test_when_the_background_writer_fails_the_vectors_are_stored_in_place(
+    sources_dir, monkeypatch, caplog
+):
+    from django.db import connection
+
+    from documents import services
+    from documents.models import SourceDocument
+    from documents.search import BackgroundVectorWriter
+
+    def fail(write):
+        raise RuntimeError("the second connection was lost")
+
+    monkeypatch.setattr(services, "INGEST_BATCH", 2)
+    monkeypatch.setattr(BackgroundVectorWriter, "_in_transaction", staticmethod(fail))
+    report = services.archive_ingest(paths=[sources_dir])
+    assert (report.new, report.failed) == (5, 0)
+    for document in SourceDocument.objects.all():
+        assert ("document", document.slug) in found(f'"{document.title}"')
+    background_failed = "Storing search vectors in the background failed" in caplog.text
+    assert background_failed == (connection.vendor == "postgresql")
