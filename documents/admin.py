@@ -25,7 +25,6 @@ from organizations.admin import (
 from organizations.records import ReviewStatus
 from organizations.text import spliced
 
-from . import search, signals
 from .forms import UploadForm
 from .ingest.sources import SourceFile
 from .models import (
@@ -124,19 +123,6 @@ class PersonEventRoleInline(admin.TabularInline):
     autocomplete_fields = ["event", "affiliation"]
     verbose_name_plural = "events"
 
-
-def reindex_after_bulk_change(model, pks) -> None:
-    """Bring the search index up to date after a bulk admin action (bulk writes send no signals):
-    the changed records, and the events and documents whose entries carry their names. A
-    rejected or confirmed mention changes its document's entry (the names it carries)."""
-    if model is Mention:
-        documents = Mention.objects.filter(pk__in=pks).values_list("document_id", flat=True)
-        signals.records_reindex((SourceDocument, pk) for pk in set(documents))
-    elif model in search.KINDS.values():
-        signals.reindex_related(model, pks)
-
-
-organizations_admin.bulk_change_hooks.append(reindex_after_bulk_change)
 
 # The actors' pages show their events and mentions; `organizations` may not import `documents`,
 # so the inlines are added from here.

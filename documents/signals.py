@@ -20,7 +20,7 @@ from django.db.models.signals import (
 )
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
-from organizations.signals import rows_repointed
+from organizations.signals import rows_changed_in_bulk
 
 from .models import Convention, Event, EventOrganization, Mention, SourceDocument
 from .search import (
@@ -253,11 +253,11 @@ PART_OWNERS = {
 }
 
 
-def on_rows_repointed(sender, pks, **kwargs):
-    """Rows a merge moved in bulk, without save(): what `on_record_saved` and `on_part_changed`
-    would have done for each, once for them all."""
+def on_rows_changed_in_bulk(sender, pks, **kwargs):
+    """Rows a bulk write changed without save() (an admin bulk action, a merge): what
+    `on_record_saved` and `on_part_changed` would have done for each, once for them all."""
     if sender in RECORD_MODELS:
-        records_reindex((sender, pk) for pk in pks)
+        reindex_related(sender, pks)
     owner = PART_OWNERS.get(sender)
     if owner is not None:
         field = sender._meta.get_field(owner)
@@ -283,5 +283,5 @@ def connect(app_config) -> None:
         for signal in (post_save, post_delete):
             signal.connect(on_part_changed, sender=model, dispatch_uid=f"part-{model.__name__}")
     m2m_changed.connect(on_relation_changed, dispatch_uid="index-relations")
-    rows_repointed.connect(on_rows_repointed, dispatch_uid="index-repointed-rows")
+    rows_changed_in_bulk.connect(on_rows_changed_in_bulk, dispatch_uid="index-bulk-changes")
     post_migrate.connect(on_migrated, sender=app_config, dispatch_uid="search-backend")

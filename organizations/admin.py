@@ -1,7 +1,5 @@
 """The curator workspace for the actors: a shared admin base, review actions, merging."""
 
-from collections.abc import Callable
-
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.db import models, transaction
@@ -22,20 +20,15 @@ from .models import (
 )
 from .names import name_key
 from .records import ReviewStatus
-
-# Bulk writes (bulk_update, update) send no signals, so what signals keep fresh, such as the
-# public search index, is told here instead: each hook is called with (model, pks) after a bulk
-# change to the review status or publication of records. `documents.admin` adds the search
-# index's hook (`organizations` may not import `documents`).
-bulk_change_hooks: list[Callable[[type[models.Model], list], None]] = []
+from .signals import rows_changed_in_bulk
 
 
 def records_bulk_changed(model: type[models.Model], pks) -> None:
-    """Tell every hook that the records `pks` of `model` were changed by a bulk write."""
+    """Announce that bulk writes (which send no signals) changed the rows `pks` of `model`,
+    so what signals keep fresh (the search index) follows: see `signals.rows_changed_in_bulk`."""
     pks = list(pks)
     if pks:
-        for hook in bulk_change_hooks:
-            hook(model, pks)
+        rows_changed_in_bulk.send(sender=model, pks=pks)
 
 
 def _set_field(request, queryset, field: str, value) -> int:

@@ -17,7 +17,7 @@ from simple_history.models import HistoricalChanges
 from simple_history.utils import get_history_manager_for_model
 
 from .models import MergeRecord, Organization, OrganizationAlias, Person, PersonAlias
-from .signals import rows_repointed
+from .signals import rows_changed_in_bulk
 
 CURATORS_GROUP = "Curators"
 MOVE_CHUNK = 500  # rows a statement when a merge moves them
@@ -83,7 +83,7 @@ def _point(row: models.Model, relation: Relation, pk: int) -> None:
 
 def _point_all(rows: list[models.Model], relation: Relation, pk: int | None) -> None:
     """Point `rows` at the record `pk` at once: one UPDATE a chunk, their history rows in bulk
-    (by the curator at work, as `save()` would record), and `rows_repointed` for what other
+    (by the curator at work, as `save()` would record), and `rows_changed_in_bulk` for what other
     apps derive from them. A merge of a body named in thousands of passages stays quick."""
     attname = relation.model._meta.get_field(relation.field).attname
     for row in rows:
@@ -92,7 +92,7 @@ def _point_all(rows: list[models.Model], relation: Relation, pk: int | None) -> 
     pks = [row.pk for row in rows]
     for chunk in (pks[i : i + MOVE_CHUNK] for i in range(0, len(pks), MOVE_CHUNK)):
         manager.filter(pk__in=chunk).update(**{attname: pk})
-        rows_repointed.send(sender=relation.model, pks=chunk, field=attname)
+        rows_changed_in_bulk.send(sender=relation.model, pks=chunk)
     try:
         history = get_history_manager_for_model(relation.model)
     except NotHistoricalModelError:
