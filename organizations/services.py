@@ -86,13 +86,13 @@ def _point_all(rows: list[models.Model], relation: Relation, pk: int | None) -> 
     (by the curator at work, as `save()` would record), and `rows_changed_in_bulk` for what other
     apps derive from them. A merge of a body named in thousands of passages stays quick."""
     attname = relation.model._meta.get_field(relation.field).attname
-    for row in rows:
-        setattr(row, attname, pk)
     manager = relation.model._default_manager
     pks = [row.pk for row in rows]
     for chunk in (pks[i : i + MOVE_CHUNK] for i in range(0, len(pks), MOVE_CHUNK)):
         manager.filter(pk__in=chunk).update(**{attname: pk})
         rows_changed_in_bulk.send(sender=relation.model, pks=chunk)
+    for row in rows:  # only once written: a refused UPDATE leaves them as they were
+        setattr(row, attname, pk)
     try:
         history = get_history_manager_for_model(relation.model)
     except NotHistoricalModelError:
@@ -129,9 +129,7 @@ def _move_rows(relation: Relation, *, source, target) -> tuple[list[int], list[s
             _point_all(rows, relation, target.pk)
         return [row.pk for row in rows], []
     except IntegrityError:  # some would duplicate the target's own: find them one by one
-        attname = relation.model._meta.get_field(relation.field).attname
-        for row in rows:
-            setattr(row, attname, source.pk)
+        pass
     moved, dropped = [], []
     for row in rows:
         original = _serialize([row])
