@@ -86,7 +86,8 @@ def passage(context: str, context_start: int, start: int, end: int) -> SafeStrin
 def mentioning_documents_page(mentions, page_number, per_page: int) -> tuple[Page, list[dict]]:
     """What a record's page shows of the documents that mention it: a page of those documents
     (newest first) and, for each, its first three passages, highlighted. `mentions` is the record's
-    related manager (`organization.mentions`); two queries however many documents."""
+    related manager (`organization.mentions`); three queries (count, page, passages) however
+    many documents."""
     page = Paginator(mentions.mentioning_documents(), per_page).get_page(page_number)
     shown = [row["document"] for row in page]
     first_in_document = Window(RowNumber(), partition_by=F("document"), order_by=F("start").asc())
@@ -96,18 +97,16 @@ def mentioning_documents_page(mentions, page_number, per_page: int) -> tuple[Pag
         .annotate(nth=first_in_document)
         .filter(nth__lte=PASSAGES_PER_DOCUMENT)
     )
-    return page, _document_passages(passages, per_document=PASSAGES_PER_DOCUMENT)
+    return page, _document_passages(passages)
 
 
-def _document_passages(mentions, per_document: int) -> list[dict]:
+def _document_passages(mentions) -> list[dict]:
     """Mentions (annotated `with_passage()`) grouped by document, as highlighted passages."""
     documents = {}
     for mention in mentions:
         entry = documents.setdefault(
             mention.document_id, {"document": mention.document, "passages": []}
         )
-        if len(entry["passages"]) >= per_document:
-            continue
         entry["passages"].append(
             passage(mention.passage_text, mention.passage_start, mention.start, mention.end)
         )
