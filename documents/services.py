@@ -83,16 +83,18 @@ class _LongLivedObjectsFrozen:
 
     def __enter__(self):
         self.active = gc.get_freeze_count() == 0
-        self.batch_done()
+        self.frozen = False
         return self
 
     def batch_done(self) -> None:
+        """After each full batch: an upload of a few files never collects or freezes."""
         if self.active:
             gc.collect()
             gc.freeze()
+            self.frozen = True
 
     def __exit__(self, *exc_info) -> None:
-        if self.active:
+        if self.frozen:
             gc.unfreeze()
 
 
