@@ -66,6 +66,10 @@ class EventFinding:
     conventions: list[str] = field(default_factory=list)
     spans: list[Span] = field(default_factory=list)
     is_document_event: bool = False
+    # A recurring gathering's series ("ASEAN Forum on Migrant Labour") and this edition's number
+    # ("the 10th ..."): the series is a record of its own, never an organization.
+    series: str = ""
+    edition: int | None = None
     description: str = ""  # the passages it was found in, for readers and curators
     tags: list[str] = field(default_factory=list)
 
@@ -120,6 +124,7 @@ class DocumentAnalysis:
                         if k in people
                     ],
                     "conventions": list(e.conventions),
+                    "series": {"name": e.series, "edition": e.edition} if e.series else None,
                 }
                 for e in self.events
             ],
