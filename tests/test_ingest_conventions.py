@@ -35,6 +35,11 @@ def mentions_in(text: str) -> dict[str, list[str]]:
             {"ILO-C143", "ILO-C189"},
         ),
         ("the core Conventions Nos. 87 and 98 on freedom of association", {"ILO-C087", "ILO-C098"}),
+        (
+            "ILO Conventions No. 97 on Migration for Employment (Revised) and No. 143 on Migrant "
+            "Workers (Supplementary Provisions)",
+            {"ILO-C097", "ILO-C143"},
+        ),
         ("Conventions 97, 143 and 189 matter most here.", {"ILO-C097", "ILO-C143", "ILO-C189"}),
         ("The unions urged ratification of C.97 and C.143 this year.", {"ILO-C097", "ILO-C143"}),
         # one-letter variants of titles
@@ -80,6 +85,10 @@ def mentions_in(text: str) -> dict[str, list[str]]:
         ("the Maternity Protection Convention, 2000 (No. 183)", {"ILO-C183"}),
         ("the Migration for Employment Convention (Revised), 1949 (No. 97)", {"ILO-C097"}),
         ("under the Convention, 2011 (No. 189), domestic workers", {"ILO-C189"}),
+        ("the Migrant Workers Convention (C143)", {"ILO-C143"}),
+        # an ILO convention's subject after "Convention on"
+        ("the ILO Convention on Domestic Workers", {"ILO-C189"}),
+        ("a Convention on Private Employment Agencies", {"ILO-C181"}),
         # not instruments
         ("The meeting took place at the Bangkok Convention Centre.", set()),
         ("Presidential Decree No. 1850 of 1982 created the agency.", set()),
@@ -111,6 +120,16 @@ def test_instruments_found_in_text(text, expected):
             "Convention No. 189 of 2011",
         ),
         ("States should ratify C189 of 2011 now.", "ILO-C189", "C189 of 2011"),
+        (
+            "ratify ILO Convention 190 on Violence and Harassment (2019) now",
+            "ILO-C190",
+            "Convention 190 on Violence and Harassment (2019)",
+        ),
+        (
+            "ratify ILO Convention 190 on Violence and Harassment this year",
+            "ILO-C190",
+            "Convention 190",
+        ),
         ("the 2011 Domestic Workers Convention", "ILO-C189", "2011 Domestic Workers Convention"),
         (
             "the Global Compact for Migration (2018)",

@@ -111,7 +111,8 @@ NAMED_FORMS = [
         "UN-GCM-2018",
         keep=_migration_compact,
     ),
-    NamedForm("gcm-acronym", r"\bGCM\b", "UN-GCM-2018", case_sensitive=True),
+    # Written to open on its letters, so the engine jumps to them.
+    NamedForm("gcm-acronym", r"GCM(?<!\wGCM)\b", "UN-GCM-2018", case_sensitive=True),
 ]
 
 
@@ -131,7 +132,7 @@ _SEPARATOR = r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*)"
 # "Conventions 97 on Migration for Employment and 143 on Migrant Workers": a number after a
 # subject counts only when a subject, a bracket or the phrase's end follows it, never "100
 # million".
-_SUBJECT = r"\s+(?:on|concerning)\s+[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,5}?"
+_SUBJECT = r"\s+(?:on|concerning)\s+[a-z][a-z'’-]*(?:\s+\(?[a-z][a-z'’-]*\)?){0,5}?"
 _NEXT = (
     rf"(?:{_SUBJECT}{_SEPARATOR}{_NO}(?=\s+(?:on|concerning)\b|\s*[(),;.:]|\s*$)|{_SEPARATOR}{_NO})"
 )
