@@ -1,13 +1,18 @@
 """The instruments extractor, shape by shape: text in, instrument ids and mention spans out."""
 
+import importlib
 import re
 from pathlib import Path
 
 import pytest
+from django.apps import apps
 
 from documents.ingest.conventions import NAMED_FORMS, find_conventions
 from documents.ingest.events import find_events
 from documents.ingest.reference import instruments
+from documents.models import Convention
+
+from .factories import make_convention
 
 EVAL_README = Path(__file__).parent / "fixtures" / "eval" / "README.md"
 
@@ -182,3 +187,17 @@ def test_instrument_ids_follow_the_development_registry():
     registry = re.findall(r"^\| ([A-Z][A-Z0-9-]+) \| ", EVAL_README.read_text(), re.M)
     assert registry, "the registry table moved"
     assert [i for i in registry if i not in instruments()] == []
+
+
+@pytest.mark.django_db
+def test_records_under_old_ids_take_the_registry_ids():
+    migration = importlib.import_module("documents.migrations.0008_convention_registry_ids")
+    make_convention(identifier="UN-ICRMW", slug="un-icrmw", number=None)
+    make_convention(identifier="UN-GCM", slug="un-gcm", number=None)
+    make_convention(identifier="UN-GCM-2018", slug="un-gcm-2018", number=None)  # already there
+    migration.forwards(apps, None)
+    assert sorted(Convention.objects.values_list("identifier", "slug")) == [
+        ("UN-GCM", "un-gcm"),
+        ("UN-GCM-2018", "un-gcm-2018"),
+        ("UN-ICRMW-1990", "un-icrmw"),
+    ]
