@@ -47,6 +47,9 @@ def mentions_in(text: str) -> dict[str, list[str]]:
         ),
         ("Conventions 97, 143 and 189 matter most here.", {"ILO-C097", "ILO-C143", "ILO-C189"}),
         ("The unions urged ratification of C.97 and C.143 this year.", {"ILO-C097", "ILO-C143"}),
+        ("Domestic workers' unions want C-189 ratified.", {"ILO-C189"}),
+        ("A C-130 landed at the airbase.", set()),
+        ("Items: A. 12 chairs, C. 45 tables", set()),
         # one-letter variants of titles
         (
             "the adoption of the International Convention on the Protection of the Rights of All "

@@ -123,8 +123,9 @@ class NumberForm:
     name: str
     pattern: re.Pattern | CaselessPattern
     confidence: float
-    # "Convention 189" is an ILO number when the ILO, labour or workers are in sight.
-    unsure_without_context: float | None = None
+    # The confidence when neither the ILO, labour nor workers are in sight ("Convention 189"
+    # is an ILO number when they are); 0: then it is no instrument at all.
+    without_context: float | None = None
 
 
 _NO = r"(?:no\.?\s*)?\d{1,3}\b"
@@ -147,7 +148,7 @@ NUMBER_FORMS = [
             opening=("convention", "recommendation", "protocol"),
         ),
         confidence=0.95,
-        unsure_without_context=0.6,
+        without_context=0.6,
     ),
     # "the Convention, 2011 (No. 189)", "Convention of 2011 (C189)": the year is the citation's.
     NumberForm(
@@ -164,10 +165,17 @@ NUMBER_FORMS = [
     NumberForm(
         "ilo-code",
         re.compile(
-            r"(?P<kind>[CRP])(?<!\w.)(?:\.\s?|\s)?(?P<numbers>\d{2,3})\b"
+            r"(?P<kind>[CRP])(?<!\w.)[.\s]?(?P<numbers>\d{2,3})\b"
             r"(?!\.\d|[\d.,]*\s*(?:%|km|kg))"
         ),
         confidence=0.85,
+    ),
+    # C-189, only among labour words: a C-130 is an aircraft.
+    NumberForm(
+        "ilo-code-hyphen",
+        re.compile(r"(?P<kind>[CRP])(?<!\w.)-(?P<numbers>\d{2,3})\b(?![\d.,-])"),
+        confidence=0.85,
+        without_context=0.0,
     ),
 ]
 _ILO_CONTEXT = re.compile(r"\bILO\b|[Ll]abou?r|[Ww]orkers?")
@@ -222,10 +230,12 @@ def _add_numbers(found: _Found, form: NumberForm, m: re.Match) -> None:
     letter = m.group("kind")[0].upper()  # the subjects between numbers hold no digits
     numbers = [int(n) for n in re.findall(r"\d{1,3}", m.group("numbers"))]
     confidence = form.confidence
-    if form.unsure_without_context is not None:
+    if form.without_context is not None:
         context = found.text[max(0, m.start() - 60) : m.end() + 10]
         if not _ILO_CONTEXT.search(context):
-            confidence = form.unsure_without_context
+            confidence = form.without_context
+    if not confidence:
+        return
     ids = [ilo_instrument_id(letter, n) for n in numbers if 1 <= n <= 250]
     if len(ids) == 1:
         found.add_cited(ids[0], *m.span(), form.name, confidence)
