@@ -257,7 +257,7 @@ def test_event_details_a_researcher_relies_on(tmp_path):
     assert planned.place_display == "Amman, Jordan"
     # "ASEAN" inside the instrument's name is the Declaration, not the organization.
     assert not Organization.objects.filter(acronym="ASEAN").exists()
-    assert Convention.objects.filter(identifier="ASEAN-DMW-2007").exists()
+    assert Convention.objects.filter(identifier="ASEAN-DECL-MW-2007").exists()
 
 
 def test_dry_run_as_text_lists_what_would_be_created(sources_dir, capsys):
@@ -267,7 +267,7 @@ def test_dry_run_as_text_lists_what_would_be_created(sources_dir, capsys):
     out, err = capsys.readouterr()
     assert "event  2007-11-01 to 2007-11-03  consultation:" in out
     assert "person William Gois: Regional Coordinator, Migrant Forum in Asia" in out
-    assert "instr. ASEAN-DMW-2007" in out
+    assert "instr. ASEAN-DECL-MW-2007" in out
     assert "error: /no/such.txt: no such file or folder" in err
     assert not SourceDocument.objects.exists()
 
