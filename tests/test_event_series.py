@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
@@ -20,6 +21,7 @@ from documents.search import matching_ids
 from organizations.partial_dates import PartialDate
 from organizations.records import ReviewStatus
 
+from .admin_forms import admin_form_data
 from .factories import make_document, make_event, make_series
 
 pytestmark = pytest.mark.django_db
@@ -324,3 +326,21 @@ def test_curators_keep_series_in_the_admin(curator_client, afml):
         },
     )
     assert [r["text"] for r in response.json()["results"]] == [f"{AFML} (AFML)"]
+
+
+def test_curators_rename_a_series_from_its_change_form(curator_client, afml):
+    series = afml["series"]
+    url = reverse("admin:documents_eventseries_change", args=[series.pk])
+    data = admin_form_data(curator_client.get(url))
+    data["name"] = "ASEAN Forum on Migrant Workers"
+    response = curator_client.post(url, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    series.refresh_from_db()
+    assert series.name == "ASEAN Forum on Migrant Workers"
+    assert series.history.count() == 2
+    assert series.editions.count() == 3  # the read-only list of editions changed nothing
+
+
+def test_a_series_name_is_unique_whatever_its_case(afml):
+    with pytest.raises(ValidationError, match="An event series with this name already exists"):
+        EventSeries(name=AFML.lower(), slug="another-afml").full_clean()
