@@ -33,6 +33,7 @@ from .models import (
     Event,
     EventOrganization,
     EventParticipant,
+    EventSeries,
     Mention,
     SourceDocument,
 )
@@ -283,10 +284,10 @@ class EventAdmin(RecordAdmin):
     ordering = ["-start_date"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["part_of", "conventions", "documents"]
+    autocomplete_fields = ["part_of", "series", "conventions", "documents"]
     inlines = [EventOrganizationInline, EventParticipantInline, MentionInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "part_of", "tags"]}),
+        (None, {"fields": ["name", "slug", "kind", "part_of", ("series", "edition"), "tags"]}),
         (
             "When",
             {
@@ -308,6 +309,49 @@ class EventAdmin(RecordAdmin):
     @admin.display(description="organizations")
     def organizers(self, obj):
         return ", ".join(o.acronym or o.name for o in obj.organizations.all())
+
+
+class EditionInline(admin.TabularInline):
+    """A series' editions, read here and edited on each event's page."""
+
+    model = Event
+    fk_name = "series"
+    extra = 0
+    fields = ["edition", "name", "date_display", "city", "country", "review_status"]
+    readonly_fields = fields
+    ordering = ["start_date", "edition"]
+    show_change_link = True
+    can_delete = False
+    verbose_name = "edition"
+    verbose_name_plural = "editions (link an event to the series on the event's page)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("description", "search_vector")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(RecordAdmin):
+    list_display = ["name", "acronym", "edition_count", "review_status", "is_published"]
+    list_filter = ["review_status", "is_published"]
+    search_fields = ["name", "acronym"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [EditionInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "acronym", "description"]}),
+        ("Review and publication", {"fields": ["review_status", "is_published"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(edition_total=Count("editions"))
+
+    @admin.display(description="editions", ordering="edition_total")
+    def edition_count(self, obj):
+        return obj.edition_total
 
 
 @admin.action(description="Confirm selected mentions and their records", permissions=["change"])

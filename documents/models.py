@@ -1,7 +1,7 @@
 """The records of the archive: source documents, conventions, events, and their mentions."""
 
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -184,6 +184,61 @@ class Convention(RecordBase, DatedRecord):
         }
 
 
+class EventSeriesQuerySet(RecordQuerySet):
+    def with_counts(self):
+        """Each series with `edition_count`, its published editions, and the years of the
+        first and the latest (`first_year`, `last_year`)."""
+        public = Q(editions__is_published=True) & ~Q(editions__review_status=ReviewStatus.REJECTED)
+        return self.annotate(
+            edition_count=Count("editions", filter=public, distinct=True),
+            first_year=ExtractYear(Min("editions__start_date", filter=public)),
+            last_year=ExtractYear(Max("editions__start_date", filter=public)),
+        )
+
+
+class EventSeries(RecordBase):
+    """A recurring gathering with numbered editions: the ASEAN Forum on Migrant Labour, the
+    ministerial consultations of a regional process. Each edition is an Event."""
+
+    name = models.CharField(
+        max_length=300,
+        help_text="The name without an edition number, e.g. 'ASEAN Forum on Migrant Labour'.",
+    )
+    acronym = models.CharField(max_length=40, blank=True, help_text="E.g. AFML.")
+    description = models.TextField(blank=True)
+
+    objects = EventSeriesQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "event series"
+        verbose_name_plural = "event series"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"),
+                name="event_series_unique_name",
+                violation_error_message="An event series with this name already exists.",
+            ),
+        ]
+        indexes = [SearchVectorIndex(fields=["search_vector"], name="event_series_search_gin")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def get_absolute_url(self):
+        return reverse("documents:series-detail", kwargs={"slug": self.slug})
+
+    def index_components(self) -> dict[str, str]:
+        """What search would weigh: A name and acronym, C the description."""
+        return {"A": f"{self.name} {self.acronym}", "B": "", "C": self.description}
+
+
+def ordinal(n: int) -> str:
+    """`1st`, `2nd`, `3rd`, `11th`, `22nd`."""
+    suffix = "th" if n % 100 in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 class EventQuerySet(RecordQuerySet):
     def for_listing(self):
         """Events for lists and timelines, in date order."""
@@ -220,7 +275,8 @@ class EventQuerySet(RecordQuerySet):
         )
 
     def _load_index_extras(self, by_pk: dict) -> None:
-        """`index_organizations`: the public organizations holding a role not rejected."""
+        """`index_organizations`: the public organizations holding a role not rejected;
+        `index_series`: the name and acronym of its series, if public."""
         roles = (
             EventOrganization.objects.filter(
                 event__in=list(by_pk),
@@ -231,8 +287,17 @@ class EventQuerySet(RecordQuerySet):
             .values_list("event_id", "organization__name", "organization__acronym")
         )
         names = values_by_pk((pk, f"{name} {acronym}") for pk, name, acronym in roles)
+        series = {
+            pk: f"{name} {acronym}"
+            for pk, name, acronym in Event.objects.filter(
+                pk__in=list(by_pk), series__in=EventSeries.objects.published()
+            )
+            .order_by()
+            .values_list("pk", "series__name", "series__acronym")
+        }
         for pk, record in by_pk.items():
             record.index_organizations = names.get(pk, [])
+            record.index_series = series.get(pk, "")
 
 
 class Event(RecordBase, DatedRecord):
@@ -269,6 +334,19 @@ class Event(RecordBase, DatedRecord):
         related_name="sub_events",
         help_text="A larger event this one took place within.",
     )
+    series = models.ForeignKey(
+        EventSeries,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="editions",
+        help_text="The recurring gathering this event is an edition of.",
+    )
+    edition = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Its number in the series: 10 for the 10th ASEAN Forum on Migrant Labour.",
+    )
     organizations = models.ManyToManyField(
         Organization, through="EventOrganization", related_name="events", blank=True
     )
@@ -288,6 +366,14 @@ class Event(RecordBase, DatedRecord):
 
     class Meta(DatedRecord.Meta):
         ordering = ["start_date", "name"]
+        constraints = [
+            *DatedRecord.Meta.constraints,
+            models.CheckConstraint(
+                condition=Q(edition__isnull=True) | Q(series__isnull=False, edition__gte=1),
+                name="event_edition_in_a_series",
+                violation_error_message="An edition number needs a series and starts at 1.",
+            ),
+        ]
         indexes = [
             SearchVectorIndex(fields=["search_vector"], name="event_search_gin"),
             models.Index(fields=["start_date", "kind"], name="event_start_kind_idx"),
@@ -300,18 +386,39 @@ class Event(RecordBase, DatedRecord):
         return reverse("documents:event-detail", kwargs={"slug": self.slug})
 
     @property
+    def edition_ordinal(self) -> str:
+        """`10th`; empty when the number is not known."""
+        return ordinal(self.edition) if self.edition else ""
+
+    @property
+    def country_display(self) -> str:
+        return country_name(self.country)
+
+    @property
+    def edition_display(self) -> str:
+        """`10th edition of the ASEAN Forum on Migrant Labour`; needs `series` loaded."""
+        if self.series_id is None:
+            return ""
+        prefix = f"{self.edition_ordinal} edition" if self.edition else "An edition"
+        name = self.series.name
+        return (
+            f"{prefix} of {name}" if name.lower().startswith("the ") else f"{prefix} of the {name}"
+        )
+
+    @property
     def place_display(self) -> str:
         """`Kathmandu, Nepal`; a city-state once: `Singapore`."""
         country = country_name(self.country)
         return ", ".join(p for p in (self.city, country if country != self.city else "") if p)
 
     def index_components(self) -> dict[str, str]:
-        """What search weighs: A the name, B organizations, place and tags, C the description.
-        Needs a record from `for_search_index()`."""
+        """What search weighs: A the name, B its series, organizations, place and tags, C the
+        description. Needs a record from `for_search_index()`."""
         return {
             "A": self.name,
             "B": " ".join(
                 [
+                    self.index_series,
                     self.place_display,
                     self.get_kind_display(),
                     *self.index_organizations,

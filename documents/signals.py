@@ -22,7 +22,7 @@ from django.db.models.signals import (
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 from organizations.signals import rows_changed_in_bulk
 
-from .models import Convention, Event, EventOrganization, Mention, SourceDocument
+from .models import Convention, Event, EventOrganization, EventSeries, Mention, SourceDocument
 from .search import (
     KINDS,
     BackgroundVectorWriter,
@@ -125,6 +125,9 @@ def related_records(model, pks) -> dict[type, set[int]]:
     """The events and documents whose index entries carry these organizations, people or
     conventions' names (events through their organization roles, documents through mentions)."""
     pks = list(pks)
+    if model is EventSeries and pks:  # its editions' entries carry its name
+        editions = set(Event.objects.filter(series__in=pks).values_list("pk", flat=True))
+        return {Event: editions} if editions else {}
     field = {Organization: "organization", Person: "person", Convention: "convention"}.get(model)
     if field is None or not pks:
         return {}
@@ -183,6 +186,7 @@ NAME_FIELDS = {
     Organization: ("name", "acronym", "is_published", "review_status"),
     Person: ("name", "is_published", "review_status"),
     Convention: ("identifier", "short_name", "is_published", "review_status"),
+    EventSeries: ("name", "is_published", "review_status"),
 }
 
 
@@ -207,6 +211,16 @@ def on_record_saved(sender, instance, raw=False, created=False, **kwargs):
     record_reindex(instance)
     changed = sender in NAME_FIELDS and not created
     if changed and getattr(instance, "_names_before", None) != _names(sender, instance):
+        reindex_related(sender, [instance.pk], include_records=False)
+
+
+def on_series_saved(sender, instance, raw=False, created=False, **kwargs):
+    """A series is no search kind of its own; its editions' entries show its name."""
+    if (
+        not raw
+        and not created
+        and getattr(instance, "_names_before", None) != _names(sender, instance)
+    ):
         reindex_related(sender, [instance.pk], include_records=False)
 
 
@@ -258,6 +272,8 @@ def on_rows_changed_in_bulk(sender, pks, **kwargs):
     `on_record_saved` and `on_part_changed` would have done for each, once for them all."""
     if sender in RECORD_MODELS:
         reindex_related(sender, pks)
+    elif sender in NAME_FIELDS:  # a record other entries name, with no entry of its own
+        reindex_related(sender, pks, include_records=False)
     owner = PART_OWNERS.get(sender)
     if owner is not None:
         field = sender._meta.get_field(owner)
@@ -275,6 +291,7 @@ def connect(app_config) -> None:
         post_delete.connect(
             on_record_deleted, sender=model, dispatch_uid=f"unindex-{model.__name__}"
         )
+    post_save.connect(on_series_saved, sender=EventSeries, dispatch_uid="index-series-editions")
     for model in NAME_FIELDS:
         pre_save.connect(
             on_named_record_saving, sender=model, dispatch_uid=f"names-{model.__name__}"

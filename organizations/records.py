@@ -47,6 +47,7 @@ HISTORY_UNINDEXED = [
     "part_of",
     "person",
     "review_status",
+    "series",
     "slug",
     "source_document",
     "source_file",

@@ -4,7 +4,7 @@ import datetime as dt
 import hashlib
 import itertools
 
-from documents.models import Convention, Event, SourceDocument
+from documents.models import Convention, Event, EventSeries, SourceDocument
 from organizations.models import Organization, Person
 
 _counter = itertools.count(1)
@@ -49,6 +49,13 @@ def make_event(**overrides) -> Event:
     }
     fields.update(overrides)
     return Event.objects.create(**fields)
+
+
+def make_series(**overrides) -> EventSeries:
+    n = next(_counter)
+    fields = {"name": f"Regional Forum on Migrant Labour {n}", "slug": f"regional-forum-{n}"}
+    fields.update(overrides)
+    return EventSeries.objects.create(**fields)
 
 
 def make_convention(**overrides) -> Convention:

@@ -17,6 +17,7 @@ from tests.factories import (
     make_event,
     make_organization,
     make_person,
+    make_series,
 )
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +36,12 @@ def grow_archive(n: int) -> None:
         document = make_document(
             text=f"{org.name} met {person.name}.", start_date=f"{year}-03-01", category=f"c{i % 3}"
         )
-        event = make_event(start_date=f"{year}-03-01", end_date=f"{year}-03-02")
+        event = make_event(
+            start_date=f"{year}-03-01",
+            end_date=f"{year}-03-02",
+            series=make_series(),
+            edition=i + 1,
+        )
         event.documents.add(document)
         make_convention()
         Affiliation.objects.create(person=person, organization=org, title="Director")

@@ -88,7 +88,7 @@ def page(browser):
 
 def page_types(base: str) -> dict[str, str]:
     """One address for every kind of public page, taken from the live archive."""
-    from documents.models import Convention, Event, SourceDocument
+    from documents.models import Convention, Event, EventSeries, SourceDocument
     from organizations.models import Organization, Person
 
     event = Event.objects.published().exclude(organization_roles=None).first()
@@ -97,6 +97,7 @@ def page_types(base: str) -> dict[str, str]:
     person = Person.objects.published().exclude(event_roles=None).first()
     convention = Convention.objects.published().first()
     tag = document.tags.first() or event.tags.first()
+    series = EventSeries.objects.published().first()
     paths = {
         "home": "/",
         "search": "/search/?q=ATUC",
@@ -104,6 +105,7 @@ def page_types(base: str) -> dict[str, str]:
         "events": "/events/",
         "events-year": f"/events/{event.start_date.year}/",
         "event": event.get_absolute_url(),
+        "series-list": "/series/",
         "organizations": "/organizations/?q=mfa",
         "organization": organization.get_absolute_url(),
         "people": "/people/",
@@ -117,6 +119,8 @@ def page_types(base: str) -> dict[str, str]:
     }
     if tag:
         paths["tag"] = f"/tags/{tag.slug}/"
+    if series:
+        paths["series"] = series.get_absolute_url()
     return {name: base + path for name, path in paths.items()}
 
 

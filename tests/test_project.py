@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC_MODELS = {
     "documents.sourcedocument",
     "documents.event",
+    "documents.eventseries",
     "documents.convention",
     "organizations.organization",
     "organizations.person",

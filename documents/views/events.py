@@ -89,7 +89,8 @@ def event_archive_year(request, year):
 
 def event_detail(request, slug):
     event = get_object_or_404(
-        Event.objects.published().select_related("part_of").prefetch_related("tags"), slug=slug
+        Event.objects.published().select_related("part_of", "series").prefetch_related("tags"),
+        slug=slug,
     )
     public_orgs = Organization.objects.published()
     roles = (
