@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
-        ("documents", "0008_event_series"),
+        ("documents", "0009_event_series"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
