@@ -14,6 +14,8 @@ from django.utils.html import format_html
 from django.utils.text import get_valid_filename
 from simple_history.utils import bulk_update_with_history
 
+from advocacy_site.passages import spliced
+from advocacy_site.records import ReviewStatus
 from organizations import admin as organizations_admin
 from organizations.admin import (
     CuratorAdmin,
@@ -22,8 +24,6 @@ from organizations.admin import (
     RecordAdmin,
     reject_selected,
 )
-from organizations.records import ReviewStatus
-from organizations.text import spliced
 
 from .forms import UploadForm
 from .ingest.sources import SourceFile

@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from taggit.models import TaggedItem
 
-from organizations.countries import country_name
+from advocacy_site.countries import country_name
 from organizations.models import Organization, Person
 
 from .models import Convention, Event, EventOrganization, Mention, SourceDocument

@@ -6,9 +6,8 @@ from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from organizations.countries import country_name
-from organizations.models import Organization, Person
-from organizations.records import (
+from advocacy_site.countries import country_name
+from advocacy_site.records import (
     DatedRecord,
     RecordBase,
     RecordQuerySet,
@@ -17,6 +16,7 @@ from organizations.records import (
     archive_history,
     values_by_pk,
 )
+from organizations.models import Organization, Person
 
 
 class SourceDocumentQuerySet(RecordQuerySet):

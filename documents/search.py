@@ -29,7 +29,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
 
-from organizations.countries import country_name
+from advocacy_site.countries import country_name
 from organizations.models import Organization, Person
 
 from .facets import FACET_LABELS, facet_counts, match_attributes

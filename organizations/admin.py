@@ -9,6 +9,9 @@ from django.utils.text import smart_split, unescape_string_literal
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.utils import bulk_update_with_history
 
+from advocacy_site.names import name_key
+from advocacy_site.records import ReviewStatus
+
 from . import services
 from .models import (
     Affiliation,
@@ -18,8 +21,6 @@ from .models import (
     Person,
     PersonAlias,
 )
-from .names import name_key
-from .records import ReviewStatus
 from .signals import rows_changed_in_bulk
 
 

@@ -7,8 +7,8 @@ from django.db.models.functions import Coalesce, Lower, Replace
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from .names import duplicate_ids, name_key
-from .records import (
+from advocacy_site.names import duplicate_ids, name_key
+from advocacy_site.records import (
     DatedRecord,
     RecordBase,
     RecordQuerySet,

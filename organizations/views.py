@@ -4,11 +4,12 @@ from django.db.models.functions import Substr, Upper
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from .charts import year_chart
-from .countries import country_name
+from advocacy_site.charts import year_chart
+from advocacy_site.countries import country_name
+from advocacy_site.passages import clean_param, mentioning_documents_page
+
 from .models import Organization, Person
 from .services import redirect_merged
-from .text import clean_param, mentioning_documents_page
 
 PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 25

@@ -13,8 +13,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocacy_site.names import name_key
 from documents.ingest.reference import acronym_key
-from organizations.names import name_key
 
 GOLD_DIR = Path(__file__).parent / "fixtures" / "gold"
 # Gold files are named after the seed files; data/sources/ names them by what they are.

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from organizations.charts import year_chart
+from advocacy_site.charts import year_chart
 
 from .factories import make_organization
 

@@ -5,10 +5,10 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
+from advocacy_site.records import ReviewStatus
 from documents.ingest import sources
 from documents.models import Convention, Event, Mention, SourceDocument
 from organizations.models import Organization, Person
-from organizations.records import ReviewStatus
 
 pytestmark = pytest.mark.django_db
 

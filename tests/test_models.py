@@ -4,9 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from advocacy_site.records import ReviewStatus, unique_slug
 from documents.models import Event, Mention, SourceDocument
 from organizations.models import Organization, OrganizationAlias
-from organizations.records import ReviewStatus, unique_slug
 
 from .factories import (
     make_convention,

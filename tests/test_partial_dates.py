@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from organizations.partial_dates import PartialDate, format_period
+from advocacy_site.partial_dates import PartialDate, format_period
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,8 @@
 from django import template
 from django.urls import reverse
 
+from advocacy_site.records import ReviewStatus
 from organizations.models import Affiliation, Organization, Person
-from organizations.records import ReviewStatus
 
 from ..models import Convention, Event, EventOrganization, EventParticipant, Mention, SourceDocument
 

@@ -5,11 +5,11 @@ from django.db.models import Case, Count, Prefetch, Q, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from organizations.charts import year_chart
-from organizations.countries import country_name
+from advocacy_site.charts import year_chart
+from advocacy_site.countries import country_name
+from advocacy_site.partial_dates import DatePrecision
+from advocacy_site.passages import clean_param
 from organizations.models import Organization
-from organizations.partial_dates import DatePrecision
-from organizations.text import clean_param
 
 from ..models import Event, EventOrganization, EventParticipant, Mention
 

@@ -4,7 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from taggit.models import Tag
 
-from organizations.charts import year_chart
+from advocacy_site.charts import year_chart
 from organizations.models import Organization, Person
 
 from ..models import Convention, Event, SourceDocument

@@ -2,9 +2,9 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
-from organizations.charts import year_chart
+from advocacy_site.charts import year_chart
+from advocacy_site.passages import Span, linked_text, mentioning_documents_page
 from organizations.models import Organization
-from organizations.text import Span, linked_text, mentioning_documents_page
 
 from ..models import Convention, Event, Mention, SourceDocument
 
