@@ -67,10 +67,30 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected by a curator"
 
 
-class RecordQuerySet(models.QuerySet):
+class ReviewedQuerySet(models.QuerySet):
+    """Rows a curator reviews (records, roles, mentions, affiliations): the review vocabulary."""
+
+    def visible(self):
+        """What a reader may follow: not rejected by a curator."""
+        return self.exclude(review_status=ReviewStatus.REJECTED)
+
+    def pending_review(self):
+        """What the importer proposed and nobody has decided yet."""
+        return self.filter(review_status=ReviewStatus.PROPOSED)
+
+
+def published_through(relation: str) -> Q:
+    """What `published()` lets through, seen across a relation: `published_through("event")`
+    keeps rows whose event is published and not rejected."""
+    return Q(**{f"{relation}__is_published": True}) & ~Q(
+        **{f"{relation}__review_status": ReviewStatus.REJECTED}
+    )
+
+
+class RecordQuerySet(ReviewedQuerySet):
     def published(self):
         """What the public may see: published and not rejected by a curator."""
-        return self.filter(is_published=True).exclude(review_status=ReviewStatus.REJECTED)
+        return self.filter(is_published=True).visible()
 
     def for_search_index(self) -> list:
         """These records, loaded with what `index_components()` reads (`index_tags`, and what

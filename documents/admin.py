@@ -14,16 +14,13 @@ from django.utils.html import format_html
 from django.utils.text import get_valid_filename
 from simple_history.utils import bulk_update_with_history
 
-from advocacy_site.passages import spliced
-from advocacy_site.records import ReviewStatus
-from organizations import admin as organizations_admin
-from organizations.admin import (
+from advocacy_site.curator_admin import (
     CuratorAdmin,
-    OrganizationAdmin,
-    PersonAdmin,
     RecordAdmin,
     reject_selected,
 )
+from advocacy_site.passages import spliced
+from advocacy_site.records import ReviewStatus
 
 from .forms import UploadForm
 from .ingest.sources import SourceFile
@@ -37,6 +34,7 @@ from .models import (
     SourceDocument,
 )
 from .services import archive_ingest
+from .signals import rows_changed_in_bulk
 
 PASSAGE_CONTEXT = 80  # characters shown either side of a mention in the review queue
 
@@ -107,27 +105,6 @@ class DocumentMentionInline(MentionInline):
 
     def get_queryset(self, request):
         return admin.TabularInline.get_queryset(self, request).select_related(*MENTION_TARGETS)
-
-
-class OrganizationEventRoleInline(admin.TabularInline):
-    model = EventOrganization
-    extra = 0
-    autocomplete_fields = ["event"]
-    verbose_name_plural = "events"
-
-
-class PersonEventRoleInline(admin.TabularInline):
-    model = EventParticipant
-    fk_name = "person"
-    extra = 0
-    autocomplete_fields = ["event", "affiliation"]
-    verbose_name_plural = "events"
-
-
-# The actors' pages show their events and mentions; `organizations` may not import `documents`,
-# so the inlines are added from here.
-OrganizationAdmin.inlines = [*OrganizationAdmin.inlines, OrganizationEventRoleInline, MentionInline]
-PersonAdmin.inlines = [*PersonAdmin.inlines, PersonEventRoleInline, MentionInline]
 
 
 @admin.register(SourceDocument)
@@ -333,7 +310,7 @@ def confirm_mentions(modeladmin, request, queryset):
             bulk_update_with_history(
                 list(targets.values()), model, ["review_status"], default_user=request.user
             )
-            organizations_admin.records_bulk_changed(model, list(targets))
+            rows_changed_in_bulk(model, list(targets))
     modeladmin.message_user(
         request, f"Confirmed {len(pending)} mention(s) and their records.", messages.SUCCESS
     )

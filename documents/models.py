@@ -11,9 +11,11 @@ from advocacy_site.records import (
     DatedRecord,
     RecordBase,
     RecordQuerySet,
+    ReviewedQuerySet,
     ReviewStatus,
     SearchVectorIndex,
     archive_history,
+    published_through,
     values_by_pk,
 )
 from organizations.models import Organization, Person
@@ -120,6 +122,14 @@ class ConventionQuerySet(RecordQuerySet):
         )
         return self.annotate(event_count=_CountOf(events), document_count=_CountOf(documents))
 
+    def most_linked_to(self, events):
+        """Instruments linked to any of `events`, most of them first (`shared`)."""
+        return (
+            self.filter(events__in=events)
+            .annotate(shared=Count("events", distinct=True))
+            .order_by("-shared", "identifier")
+        )
+
 
 class Convention(RecordBase, DatedRecord):
     """An international instrument: ILO convention, protocol or recommendation, UN or ASEAN text."""
@@ -204,9 +214,7 @@ class EventQuerySet(RecordQuerySet):
 
     def with_organization(self, organizations):
         """Events where any of `organizations` holds a role a curator has not rejected."""
-        roles = EventOrganization.objects.filter(organization__in=organizations).exclude(
-            review_status=ReviewStatus.REJECTED
-        )
+        roles = EventOrganization.objects.visible().filter(organization__in=organizations)
         return self.filter(pk__in=roles.values("event"))
 
     def year_counts(self):
@@ -344,6 +352,8 @@ class EventOrganization(models.Model):
 
     history = archive_history()
 
+    objects = ReviewedQuerySet.as_manager()
+
     class Meta:
         ordering = ["event", "role", "organization__name"]
         verbose_name = "organization at event"
@@ -386,6 +396,8 @@ class EventParticipant(models.Model):
 
     history = archive_history()
 
+    objects = ReviewedQuerySet.as_manager()
+
     class Meta:
         ordering = ["event", "role", "person__name"]
         verbose_name = "person at event"
@@ -400,21 +412,10 @@ class EventParticipant(models.Model):
         return f"{self.person_id} as {self.get_role_display()} at {self.event_id}"
 
 
-class MentionQuerySet(models.QuerySet):
-    def visible(self):
-        """Mentions a reader may follow: not rejected by a curator."""
-        return self.exclude(review_status=ReviewStatus.REJECTED)
-
-    def pending_review(self):
-        return self.filter(review_status=ReviewStatus.PROPOSED)
-
+class MentionQuerySet(ReviewedQuerySet):
     def public(self):
         """Visible mentions in public documents."""
-        return (
-            self.visible()
-            .filter(document__is_published=True)
-            .exclude(document__review_status=ReviewStatus.REJECTED)
-        )
+        return self.visible().filter(published_through("document"))
 
     def passages(self):
         """Public mentions with their passage and document, newest document first: what a

@@ -9,6 +9,7 @@ from advocacy_site.charts import year_chart
 from advocacy_site.countries import country_name
 from advocacy_site.partial_dates import DatePrecision
 from advocacy_site.passages import clean_param
+from organizations.activity import organizations_at_events
 from organizations.models import Organization
 
 from ..models import Event, EventOrganization, EventParticipant, Mention
@@ -76,8 +77,9 @@ def event_archive_year(request, year):
             ),
             key=lambda c: c[1],
         ),
-        "organization_options": Organization.objects.published()
-        .at_events(year_events)
+        "organization_options": organizations_at_events(
+            Organization.objects.published(), year_events
+        )
         .distinct()
         .order_by("name")
         .values_list("slug", "name"),

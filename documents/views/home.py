@@ -5,6 +5,7 @@ from django.templatetags.static import static
 from taggit.models import Tag
 
 from advocacy_site.charts import year_chart
+from organizations.activity import organizations_with_counts
 from organizations.models import Organization, Person
 
 from ..models import Convention, Event, SourceDocument
@@ -28,9 +29,9 @@ def home(request):
         "chart": year_chart(Event.objects.published().year_counts()),
         "recent_documents": documents.for_listing().order_by(NEWEST, "title")[:8],
         "recent_events": Event.objects.published().for_listing().order_by(NEWEST, "name")[:6],
-        "top_organizations": Organization.objects.published()
-        .with_counts()
-        .order_by("-event_count", "name")[:10],
+        "top_organizations": organizations_with_counts(Organization.objects.published()).order_by(
+            "-event_count", "name"
+        )[:10],
         "conventions": Convention.objects.published()
         .with_counts()
         .order_by("-event_count", "identifier")[:8],

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, render
 
 from advocacy_site.charts import year_chart
 from advocacy_site.passages import Span, linked_text, mentioning_documents_page
+from organizations.activity import organizations_most_present_at
 from organizations.models import Organization
 
 from ..models import Convention, Event, Mention, SourceDocument
@@ -67,7 +68,7 @@ def convention_detail(request, slug):
         Convention.objects.published().prefetch_related("tags"), slug=slug
     )
     events = Event.objects.published().discussing(convention)
-    organizations = Organization.objects.published().most_present_at(events)[:20]
+    organizations = organizations_most_present_at(Organization.objects.published(), events)[:20]
     documents_page, passages = mentioning_documents_page(
         convention.mentions, request.GET.get("documents_page"), PAGE_SIZE
     )
