@@ -4,13 +4,9 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
-PASSAGES_PER_DOCUMENT = 3  # on a record's page, under each document that mentions it
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -63,9 +59,6 @@ def linked_text(text: str, spans: list[Span]) -> list[SafeString]:
     return [mark_safe(p.replace("\n", "<br>")) for p in paragraphs]
 
 
-CONTEXT_CHARS = 90
-
-
 def passage(context: str, context_start: int, start: int, end: int) -> SafeString:
     """`…before <mark>the mention</mark> after…` from a slice of text beginning at context_start."""
     a, b = start - context_start, end - context_start
@@ -83,25 +76,10 @@ def passage(context: str, context_start: int, start: int, end: int) -> SafeStrin
     return format_html("{}<mark>{}</mark>{}", before, " ".join(hit.split()), after)
 
 
-def mentioning_documents_page(mentions, page_number, per_page: int) -> tuple[Page, list[dict]]:
-    """What a record's page shows of the documents that mention it: a page of those documents
-    (newest first) and, for each, its first three passages, highlighted. `mentions` is the record's
-    related manager (`organization.mentions`); three queries (count, page, passages) however
-    many documents."""
-    page = Paginator(mentions.mentioning_documents(), per_page).get_page(page_number)
-    shown = [row["document"] for row in page]
-    first_in_document = Window(RowNumber(), partition_by=F("document"), order_by=F("start").asc())
-    passages = (
-        mentions.passages()
-        .filter(document__in=shown)
-        .annotate(nth=first_in_document)
-        .filter(nth__lte=PASSAGES_PER_DOCUMENT)
-    )
-    return page, _document_passages(passages)
-
-
-def _document_passages(mentions) -> list[dict]:
-    """Mentions (annotated `with_passage()`) grouped by document, as highlighted passages."""
+def document_passages(mentions: Iterable) -> list[dict]:
+    """Mentions grouped by document, in the order given, as highlighted passages: each mention
+    has `document_id`, `document`, `start`, `end`, and its context as `passage_text` beginning
+    at `passage_start` (what `MentionQuerySet.with_passage()` annotates)."""
     documents = {}
     for mention in mentions:
         entry = documents.setdefault(
@@ -111,11 +89,3 @@ def _document_passages(mentions) -> list[dict]:
             passage(mention.passage_text, mention.passage_start, mention.start, mention.end)
         )
     return list(documents.values())
-
-
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def clean_param(value: str | None, limit: int = 200) -> str:
-    """A query parameter fit for the database: no control characters (NUL breaks PostgreSQL)."""
-    return _CONTROL.sub(" ", value or "").strip()[:limit]

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Value
-from django.db.models.functions import Greatest, Substr
+from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -35,8 +34,6 @@ from .models import (
 )
 from .services import archive_ingest
 from .signals import rows_changed_in_bulk
-
-PASSAGE_CONTEXT = 80  # characters shown either side of a mention in the review queue
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -339,22 +336,16 @@ class MentionAdmin(CuratorAdmin):
     actions = [confirm_mentions, reject_selected]
 
     def get_queryset(self, request):
-        position = Greatest(F("start") - PASSAGE_CONTEXT + 1, Value(1))
         return (
             super()
             .get_queryset(request)
             .defer("document__text", "document__search_vector")
-            .annotate(
-                passage_position=position,
-                passage_text=Substr(
-                    "document__text", position, F("end") - F("start") + 2 * PASSAGE_CONTEXT
-                ),
-            )
+            .with_passage()
         )
 
     @admin.display(description="passage")
     def passage(self, obj):
-        before = obj.start - (obj.passage_position - 1)
+        before = obj.start - obj.passage_start
         span = obj.end - obj.start
         text = obj.passage_text or ""
         return format_html(

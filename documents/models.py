@@ -1,8 +1,9 @@
 """The records of the archive: source documents, conventions, events, and their mentions."""
 
+from django.conf import settings
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.functions import ExtractYear, Greatest, Lower, Substr
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import ExtractYear, Greatest, Lower, RowNumber, Substr
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
@@ -412,6 +413,9 @@ class EventParticipant(models.Model):
         return f"{self.person_id} as {self.get_role_display()} at {self.event_id}"
 
 
+PASSAGES_PER_DOCUMENT = 3  # on a record's page, under each document that mentions it
+
+
 class MentionQuerySet(ReviewedQuerySet):
     def public(self):
         """Visible mentions in public documents."""
@@ -437,8 +441,22 @@ class MentionQuerySet(ReviewedQuerySet):
             .order_by("-document__start_date", "document")
         )
 
-    def with_passage(self, chars: int = 90):
-        """Each mention with `passage_text`, its span and `chars` either side, from the database."""
+    def first_passages(self, documents, per_document: int = PASSAGES_PER_DOCUMENT):
+        """The first `per_document` public passages (see `passages()`) in each of `documents`."""
+        first_in_document = Window(
+            RowNumber(), partition_by=F("document"), order_by=F("start").asc()
+        )
+        return (
+            self.passages()
+            .filter(document__in=documents)
+            .annotate(nth=first_in_document)
+            .filter(nth__lte=per_document)
+        )
+
+    def with_passage(self, chars: int | None = None):
+        """Each mention with `passage_text`, its span and `chars` either side (by default the
+        PASSAGE_CONTEXT_CHARS setting) beginning at `passage_start`, from the database."""
+        chars = settings.PASSAGE_CONTEXT_CHARS if chars is None else chars
         context_start = Greatest(F("start") - chars, 0)
         length = F("end") - context_start + chars
         return self.annotate(

@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, render
 
 from advocacy_site.charts import year_chart
 from advocacy_site.countries import country_name
-from advocacy_site.passages import clean_param, mentioning_documents_page
+from advocacy_site.query_params import clean_param
 from documents.models import Convention, Event
+from documents.views.passages import mentioning_documents_page
 
 from .activity import (
     organization_people,

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from advocacy_site.charts import year_chart
 from advocacy_site.countries import country_name
 from advocacy_site.partial_dates import DatePrecision
-from advocacy_site.passages import clean_param
+from advocacy_site.query_params import clean_param
 from organizations.activity import organizations_at_events
 from organizations.models import Organization
 

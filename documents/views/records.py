@@ -3,11 +3,12 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, render
 
 from advocacy_site.charts import year_chart
-from advocacy_site.passages import Span, linked_text, mentioning_documents_page
+from advocacy_site.passages import Span, linked_text
 from organizations.activity import organizations_most_present_at
 from organizations.models import Organization
 
 from ..models import Convention, Event, Mention, SourceDocument
+from .passages import mentioning_documents_page
 
 PAGE_SIZE = 50
 LINKED_TARGETS = ("organization", "person", "convention")
