@@ -92,6 +92,10 @@ class RecordQuerySet(ReviewedQuerySet):
         """What the public may see: published and not rejected by a curator."""
         return self.filter(is_published=True).visible()
 
+    def for_listing(self):
+        """What lists of these records load; kinds with long fields leave them out."""
+        return self
+
     def for_search_index(self) -> list:
         """These records, loaded with what `index_components()` reads (`index_tags`, and what
         `_load_index_extras` adds): a few queries however many records. prefetch_related

@@ -84,6 +84,7 @@ class SourceDocument(RecordBase, DatedRecord):
     tags = TaggableManager(blank=True)
 
     objects = SourceDocumentQuerySet.as_manager()
+    headline_fields = ("text",)  # what a search snippet is cut from (PostgreSQL)
 
     class Meta(DatedRecord.Meta):
         ordering = ["-start_date", "title"]
@@ -167,6 +168,7 @@ class Convention(RecordBase, DatedRecord):
     tags = TaggableManager(blank=True)
 
     objects = ConventionQuerySet.as_manager()
+    headline_fields = ("identifier", "short_name", "title", "description")
 
     class Meta(DatedRecord.Meta):
         ordering = ["body", "kind", "number", "identifier"]
@@ -294,6 +296,8 @@ class Event(RecordBase, DatedRecord):
     tags = TaggableManager(blank=True)
 
     objects = EventQuerySet.as_manager()
+    # A match in the name or place shows a readable line instead (see search.results).
+    headline_fields = ("description",)
 
     class Meta(DatedRecord.Meta):
         ordering = ["start_date", "name"]

@@ -30,35 +30,13 @@ from django.utils.safestring import SafeString, mark_safe
 from taggit.models import Tag
 
 from advocacy_site.countries import country_name
-from organizations.models import Organization, Person
+from organizations.models import Organization
 
 from .facets import FACET_LABELS, facet_counts, match_attributes
-from .models import Convention, Event, EventOrganization, SourceDocument
+from .kinds import KINDS, RECORD_KINDS, kind_of
+from .models import Convention, EventOrganization
 
-# Kinds in the order results of equal rank are shown; the code doubles as the FTS5 rowid tag.
-KINDS: dict[str, type] = {
-    "document": SourceDocument,
-    "event": Event,
-    "organization": Organization,
-    "person": Person,
-    "convention": Convention,
-}
-KIND_LABELS = {
-    "document": "Documents",
-    "event": "Events",
-    "organization": "Organizations",
-    "person": "People",
-    "convention": "Conventions",
-}
-KIND_CODES = {kind: n for n, kind in enumerate(KINDS, start=1)}
-# What PostgreSQL's SearchHeadline reads: the name first, so a name match still shows marked.
-HEADLINE_FIELDS = {
-    "document": ["text"],
-    "event": ["description"],  # a name or place match shows the readable line instead
-    "organization": ["name", "acronym", "description"],
-    "person": ["name", "description"],
-    "convention": ["identifier", "short_name", "title", "description"],
-}
+KIND_CODES = {kind.code: n for n, kind in enumerate(RECORD_KINDS, start=1)}  # FTS5 rowid tag
 ORGANIZER_ROLES = ("organizer", "co-organizer", "host")
 MAX_QUERY_CHARS = 300
 MAX_MATCHES = 1000  # facets and filters work over the best thousand matches
@@ -69,10 +47,6 @@ TEXT_CONFIG = "english"
 START_SEL, STOP_SEL = "\ue000", "\ue001"
 WEIGHTS = {"A": 10.0, "B": 4.0, "C": 1.0}  # SQLite bm25 column weights, in step with PG's A/B/C
 TRIGRAM_THRESHOLD = 0.3
-
-
-def kind_of(model) -> str:
-    return next(k for k, m in KINDS.items() if m is model or isinstance(model, m))
 
 
 def clean_query(query: str | None) -> str:
@@ -102,7 +76,7 @@ class Hit:
 
     @property
     def kind_label(self) -> str:
-        return KIND_LABELS[self.kind][:-1] if self.kind != "person" else "Person"
+        return KINDS[self.kind].singular
 
 
 class HitList:
@@ -170,7 +144,7 @@ def valid_filters(filters: dict) -> dict[str, str]:
 def matching_ids(query: str | None, model) -> list[int]:
     """Ids of public `model` records the search index matches to `query`, best first: what
     `search()` ranks, without facets or loading records (tests read the index with it)."""
-    kind = kind_of(model)
+    kind = kind_of(model).code
     terms = clean_query(query)
     return [pk for k, pk, _rank in (_engine().matches(terms) if terms else []) if k == kind]
 
@@ -196,10 +170,7 @@ def _load_hits(matches, terms: str) -> list[Hit]:
         by_kind.setdefault(kind, []).append(pk)
     objects, snippets = {}, {}
     for kind, pks in by_kind.items():
-        model = KINDS[kind]
-        queryset = model.objects.published()
-        if kind == "document":
-            queryset = queryset.for_listing()
+        queryset = KINDS[kind].model.objects.published().for_listing()
         for obj in queryset.filter(pk__in=pks):
             objects[(kind, obj.pk)] = obj
         snippets.update(
@@ -223,12 +194,12 @@ def _event_lines(events) -> dict[int, str]:
         return {}
     organizers: dict[int, list[str]] = {}
     roles = (
-        EventOrganization.objects.filter(
+        EventOrganization.objects.visible()
+        .filter(
             event__in=events,
             role__in=ORGANIZER_ROLES,
             organization__in=Organization.objects.published(),
         )
-        .exclude(review_status="rejected")
         .order_by("organization__name")
         .values_list("event_id", "organization__acronym", "organization__name")
     )
@@ -254,7 +225,7 @@ def index_records(model, pks, *, writer: BackgroundVectorWriter | None = None) -
     With a `writer` (PostgreSQL, outside a transaction), the vectors are computed and stored
     in the background: see `BackgroundVectorWriter`."""
     records = model.objects.filter(pk__in=list(pks)).for_search_index()
-    return _engine().update(kind_of(model), records, writer=writer)
+    return _engine().update(kind_of(model).code, records, writer=writer)
 
 
 def unindex_record(kind: str, pk: int) -> None:
@@ -268,10 +239,11 @@ def search_index_rebuild() -> dict[str, int]:
     with transaction.atomic():
         engine.ensure()
         engine.clear()
-        for kind, model in KINDS.items():
+        for kind in RECORD_KINDS:
+            model = kind.model
             pks = list(model.objects.order_by("pk").values_list("pk", flat=True))
-            counts[kind] = sum(
-                engine.update(kind, model.objects.filter(pk__in=chunk).for_search_index())
+            counts[kind.code] = sum(
+                engine.update(kind.code, model.objects.filter(pk__in=chunk).for_search_index())
                 for chunk in (pks[i : i + REBUILD_CHUNK] for i in range(0, len(pks), REBUILD_CHUNK))
             )
     return counts
@@ -479,7 +451,7 @@ class PostgresEngine:
                 rows.append((obj.pk, parts["A"], parts["B"], parts["C"]))
             else:
                 rows.append((obj.pk, None, None, None))
-        table = connection.ops.quote_name(KINDS[kind]._meta.db_table)
+        table = connection.ops.quote_name(KINDS[kind].model._meta.db_table)
         for start in range(0, len(rows), cls.UPDATE_CHUNK):
             chunk = rows[start : start + cls.UPDATE_CHUNK]
             if writer is None:
@@ -515,15 +487,15 @@ class PostgresEngine:
     @classmethod
     def matches(cls, terms: str) -> list[tuple[str, int, float]]:
         query, rows = cls._query(terms), []
-        for kind, model in KINDS.items():
+        for kind in RECORD_KINDS:
             found = (
-                model.objects.published()
+                kind.model.objects.published()
                 .filter(search_vector=query)
                 .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
                 .order_by("-rank")
                 .values_list("pk", "rank")[:MAX_MATCHES]
             )
-            rows += [(kind, pk, rank) for pk, rank in found]
+            rows += [(kind.code, pk, rank) for pk, rank in found]
         if _has_trigram():
             rows += cls._similar_names(terms)
         return _order(rows)
@@ -535,7 +507,7 @@ class PostgresEngine:
         for kind, name_field in TRIGRAM_NAMES.items():
             similar = (
                 KINDS[kind]
-                .objects.published()
+                .model.objects.published()
                 .annotate(similarity=TrigramSimilarity(name_field, terms))
                 .filter(similarity__gte=TRIGRAM_THRESHOLD)
                 .order_by("-similarity")
@@ -546,7 +518,7 @@ class PostgresEngine:
 
     @classmethod
     def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
-        fields = HEADLINE_FIELDS[kind]
+        fields = KINDS[kind].model.headline_fields
         source = fields[0] if len(fields) == 1 else _joined(*fields)
         headline = SearchHeadline(
             source,
@@ -558,5 +530,5 @@ class PostgresEngine:
             min_words=20,
             short_word=2,
         )
-        rows = KINDS[kind].objects.filter(pk__in=pks).annotate(snippet=headline)
+        rows = KINDS[kind].model.objects.filter(pk__in=pks).annotate(snippet=headline)
         return dict(rows.values_list("pk", "snippet"))

@@ -21,18 +21,16 @@ from django.db.models.signals import (
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 
+from .kinds import RECORD_MODELS, kind_of
 from .models import Convention, Event, EventOrganization, Mention, SourceDocument
 from .search import (
-    KINDS,
     BackgroundVectorWriter,
     index_records,
-    kind_of,
     search_backend_ensure,
     unindex_record,
 )
 
 logger = logging.getLogger(__name__)
-RECORD_MODELS = tuple(KINDS.values())
 
 
 _deferred: ContextVar[set | None] = ContextVar("search_index_deferred", default=None)
@@ -210,7 +208,7 @@ def on_record_saved(sender, instance, raw=False, created=False, **kwargs):
 
 
 def on_record_deleted(sender, instance, **kwargs):
-    unindex_record(kind_of(instance), instance.pk)
+    unindex_record(kind_of(instance).code, instance.pk)
 
 
 def on_relation_changed(sender, instance, action, **kwargs):

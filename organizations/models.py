@@ -153,6 +153,7 @@ class Organization(NameKeyed, RecordBase):
     tags = TaggableManager(blank=True)
 
     objects = OrganizationQuerySet.as_manager()
+    headline_fields = ("name", "acronym", "description")  # a search snippet, the name first
 
     class Meta:
         ordering = ["name"]
@@ -245,6 +246,7 @@ class Person(NameKeyed, RecordBase):
     tags = TaggableManager(blank=True)
 
     objects = PersonQuerySet.as_manager()
+    headline_fields = ("name", "description")  # a search snippet, the name first
 
     class Meta:
         ordering = ["name"]

@@ -6,8 +6,9 @@ from taggit.models import Tag
 
 from advocacy_site.charts import year_chart
 from organizations.activity import organizations_with_counts
-from organizations.models import Organization, Person
+from organizations.models import Organization
 
+from ..kinds import RECORD_KINDS
 from ..models import Convention, Event, SourceDocument
 from ..search import search
 
@@ -19,13 +20,7 @@ TAG_PAGE_SIZE = 50
 def home(request):
     documents = SourceDocument.objects.published()
     context = {
-        "counts": {
-            "documents": documents.count(),
-            "events": Event.objects.published().count(),
-            "organizations": Organization.objects.published().count(),
-            "people": Person.objects.published().count(),
-            "conventions": Convention.objects.published().count(),
-        },
+        "counts": {kind.plural: kind.model.objects.published().count() for kind in RECORD_KINDS},
         "chart": year_chart(Event.objects.published().year_counts()),
         "recent_documents": documents.for_listing().order_by(NEWEST, "title")[:8],
         "recent_events": Event.objects.published().for_listing().order_by(NEWEST, "name")[:6],
@@ -96,20 +91,14 @@ def tag_list(request):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    sections = [
-        ("Documents", SourceDocument.objects.published().for_listing()),
-        ("Events", Event.objects.published().for_listing()),
-        ("Organizations", Organization.objects.published()),
-        ("People", Person.objects.published()),
-        ("Conventions", Convention.objects.published()),
-    ]
     groups = []
-    for label, queryset in sections:
-        records = list(queryset.filter(tags__slug=tag.slug).distinct()[: TAG_PAGE_SIZE + 1])
+    for kind in RECORD_KINDS:
+        queryset = kind.model.objects.published().for_listing().filter(tags__slug=tag.slug)
+        records = list(queryset.distinct()[: TAG_PAGE_SIZE + 1])
         if records:
             groups.append(
                 {
-                    "label": label,
+                    "label": kind.label,
                     "records": records[:TAG_PAGE_SIZE],
                     "more": len(records) > TAG_PAGE_SIZE,
                 }
