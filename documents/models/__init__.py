@@ -1,0 +1,14 @@
+"""The documents app's models: the records (`records`) and what ties them together (`links`)."""
+
+from .links import MENTION_TARGETS, EventOrganization, EventParticipant, Mention
+from .records import Convention, Event, SourceDocument
+
+__all__ = [
+    "MENTION_TARGETS",
+    "Convention",
+    "Event",
+    "EventOrganization",
+    "EventParticipant",
+    "Mention",
+    "SourceDocument",
+]
