@@ -16,7 +16,7 @@ from pathlib import Path
 from advocacy_site.names import name_key
 from documents.ingest.reference import acronym_key
 
-GOLD_DIR = Path(__file__).parent / "fixtures" / "gold"
+GOLD_DIR = Path(__file__).parent.parent / "fixtures" / "gold"
 # Gold files are named after the seed files; data/sources/ names them by what they are.
 GOLD_TO_SOURCE = {
     "000_c6552ff44db76908": "asian-inter-parliamentary-caucus-on-labour-migration-2011.txt",

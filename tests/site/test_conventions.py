@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from .factories import make_archive_graph, make_convention, make_document, make_event, make_mention
+from ..factories import make_archive_graph, make_convention, make_document, make_event, make_mention
 
 pytestmark = pytest.mark.django_db
 

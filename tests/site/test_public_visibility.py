@@ -8,7 +8,7 @@ from django.urls import reverse
 from documents.models import EventOrganization, EventParticipant
 from organizations.models import Organization
 
-from .factories import make_archive_graph, make_event
+from ..factories import make_archive_graph, make_event
 
 pytestmark = pytest.mark.django_db
 

@@ -376,7 +376,7 @@ def test_the_same_texts_give_the_same_findings_in_every_run(sources_dir, tmp_pat
 
     colombo = tmp_path / "colombo.txt"
     colombo.write_text("Forum in Colombo, Sri Lanka, 2-4 October 2007\n\nSpeakers included.\n")
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]  # the repository
     dry_run_json = [sys.executable, "manage.py", "ingest", "--dry-run", "--format", "json"]
     outputs = []
     for seed in ("1", "2"):

@@ -12,7 +12,7 @@ from documents.search import (
     search_index_rebuild,
 )
 
-from .factories import make_document, make_organization
+from ..factories import make_document, make_organization
 
 pytestmark = pytest.mark.django_db
 

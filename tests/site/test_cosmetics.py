@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from advocacy_site.charts import year_chart
 
-from .factories import make_organization
+from ..factories import make_organization
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from advocacy_site.records import ReviewStatus, unique_slug
 from documents.models import Event, Mention, SourceDocument
 from organizations.models import Organization, OrganizationAlias
 
-from .factories import (
+from ..factories import (
     make_convention,
     make_document,
     make_event,

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from organizations.models import Organization
 
-from .factories import make_organization
+from ..factories import make_organization
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,9 @@ from pytest_django.asserts import assertContains, assertNotContains
 from documents.models import Mention, SourceDocument
 from documents.search import matching_ids, search
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
-from tests.admin_forms import admin_form_data
 from tests.factories import make_document, make_event, make_organization, make_person
+
+from .admin_forms import admin_form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from documents.models import EventOrganization, Mention
 from documents.search import search_index_rebuild
 from organizations.models import OrganizationAlias
 
-from .factories import (
+from ..factories import (
     make_bulk_archive,
     make_convention,
     make_document,
@@ -353,7 +353,7 @@ def test_garbage_parameters_never_break_a_page(client, graph, value):
 
 def test_every_document_that_mentions_a_convention_shows_its_passages(client):
     """A document naming the convention hundreds of times must not crowd the others out."""
-    from .factories import make_convention, make_document
+    from ..factories import make_convention, make_document
 
     convention = make_convention(short_name="Domestic Workers Convention", identifier="ILO-C189")
     long_text = "C189 was cited. " * 200

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from documents.search import clean_query, search, search_index_rebuild, valid_filters
 
-from .factories import make_document
+from ..factories import make_document
 
 pytestmark = pytest.mark.django_db
 
