@@ -19,6 +19,7 @@ class RecordKind:
     model: type
     singular: str  # "Person": a search hit's label
     plural: str  # "people": counts and summaries
+    typo_field: str = ""  # a name PostgreSQL also finds misspelt (trigram similarity)
 
     @property
     def label(self) -> str:
@@ -28,9 +29,9 @@ class RecordKind:
 
 RECORD_KINDS = (
     RecordKind("document", SourceDocument, "Document", "documents"),
-    RecordKind("event", Event, "Event", "events"),
-    RecordKind("organization", Organization, "Organization", "organizations"),
-    RecordKind("person", Person, "Person", "people"),
+    RecordKind("event", Event, "Event", "events", typo_field="name"),
+    RecordKind("organization", Organization, "Organization", "organizations", typo_field="name"),
+    RecordKind("person", Person, "Person", "people", typo_field="name"),
     RecordKind("convention", Convention, "Convention", "conventions"),
 )
 KINDS: dict[str, RecordKind] = {kind.code: kind for kind in RECORD_KINDS}

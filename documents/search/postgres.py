@@ -80,9 +80,6 @@ def _has_trigram() -> bool:
         return cursor.fetchone() is not None
 
 
-TRIGRAM_NAMES = {"organization": "name", "person": "name", "event": "name"}
-
-
 class PostgresEngine:
     UPDATE_CHUNK = 1000  # records a statement, well under the 65,535 parameters allowed
 
@@ -165,16 +162,17 @@ class PostgresEngine:
     def _similar_names(terms: str) -> list[tuple[str, int, float]]:
         """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches."""
         rows = []
-        for kind, name_field in TRIGRAM_NAMES.items():
+        for kind in RECORD_KINDS:
+            if not kind.typo_field:
+                continue
             similar = (
-                KINDS[kind]
-                .model.objects.published()
-                .annotate(similarity=TrigramSimilarity(name_field, terms))
+                kind.model.objects.published()
+                .annotate(similarity=TrigramSimilarity(kind.typo_field, terms))
                 .filter(similarity__gte=TRIGRAM_THRESHOLD)
                 .order_by("-similarity")
                 .values_list("pk", "similarity")[:20]
             )
-            rows += [(kind, pk, similarity * 0.01) for pk, similarity in similar]
+            rows += [(kind.code, pk, similarity * 0.01) for pk, similarity in similar]
         return rows
 
     @classmethod
