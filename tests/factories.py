@@ -73,10 +73,10 @@ def make_convention(**overrides) -> Convention:
 
 def make_mention(document, record, *, text=None, **overrides):
     """A mention of `record` at the first place its name (or `text`) appears in `document`."""
+    from documents.kinds import kind_of
     from documents.models import Mention
-    from documents.search import kind_of
 
-    kind = kind_of(record)
+    kind = kind_of(record).code
     text = text or getattr(record, "name", None) or getattr(record, "title", "")
     start = document.text.index(text)
     fields = {"start": start, "end": start + len(text), "text": text, "rule": "test"}

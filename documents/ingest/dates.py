@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from organizations.partial_dates import PartialDate
+from advocacy_site.partial_dates import PartialDate
 
 from .phrases import CaselessPattern, finditer_at, lowered
 

@@ -9,7 +9,7 @@ from bisect import bisect_left
 from functools import cache
 from itertools import islice
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .dates import FoundDate, find_dates
 from .event_names import event_name, titled_phrase

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from organizations.partial_dates import PartialDate
+from advocacy_site.partial_dates import PartialDate
 
 from .dates import find_dates
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .findings import OrganizationFinding, Span
 from .phrases import capital_starts, finditer_at

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .findings import OrganizationFinding, PersonFinding, Span
 from .phrases import CaselessPattern, capital_starts, finditer_at

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from advocacy_site.names import name_key
 from documents.models import Convention, Event, EventSeries
 from organizations.models import Affiliation, Organization, OrganizationAlias, Person, PersonAlias
-from organizations.names import name_key
 
 from .findings import EventFinding, OrganizationFinding, PersonFinding
 from .reference import acronym_key

@@ -20,6 +20,9 @@ from django.db import connection, models
 from simple_history.utils import bulk_update_with_history
 from taggit.models import Tag, TaggedItem
 
+from advocacy_site.names import name_key
+from advocacy_site.partial_dates import PartialDate
+from advocacy_site.records import ReviewStatus, unique_slug
 from documents.models import (
     Convention,
     Event,
@@ -31,9 +34,6 @@ from documents.models import (
 )
 from documents.signals import records_reindex
 from organizations.models import Affiliation, Organization, OrganizationAlias, Person
-from organizations.names import name_key
-from organizations.partial_dates import PartialDate
-from organizations.records import ReviewStatus, unique_slug
 
 from .findings import DocumentAnalysis, EventFinding, Span
 from .inserts import RowInserts

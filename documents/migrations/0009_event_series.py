@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 import django.db.models.deletion
 import django.db.models.functions.text
-import organizations.records
+import advocacy_site.records
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'event series',
                 'verbose_name_plural': 'event series',
                 'ordering': ['name'],
-                'indexes': [organizations.records.SearchVectorIndex(fields=['search_vector'], name='event_series_search_gin')],
+                'indexes': [advocacy_site.records.SearchVectorIndex(fields=['search_vector'], name='event_series_search_gin')],
                 'constraints': [models.UniqueConstraint(django.db.models.functions.text.Lower('name'), name='event_series_unique_name', violation_error_message='An event series with this name already exists.')],
             },
         ),
