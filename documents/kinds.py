@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from organizations.models import Organization, Person
 
-from .models import Convention, Event, SourceDocument
+from .models import Convention, Event, EventSeries, SourceDocument
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,7 @@ class RecordKind:
     singular: str  # "Person": a search hit's label
     plural: str  # "people": counts and summaries
     typo_field: str = ""  # a name PostgreSQL also finds misspelt (trigram similarity)
+    taggable: bool = True  # curators tag its records (tag pages list them)
 
     @property
     def label(self) -> str:
@@ -33,6 +34,9 @@ RECORD_KINDS = (
     RecordKind("organization", Organization, "Organization", "organizations", typo_field="name"),
     RecordKind("person", Person, "Person", "people", typo_field="name"),
     RecordKind("convention", Convention, "Convention", "conventions"),
+    RecordKind(
+        "series", EventSeries, "Event series", "event series", typo_field="name", taggable=False
+    ),
 )
 KINDS: dict[str, RecordKind] = {kind.code: kind for kind in RECORD_KINDS}
 RECORD_MODELS = tuple(kind.model for kind in RECORD_KINDS)

@@ -211,16 +211,6 @@ def on_record_saved(sender, instance, raw=False, created=False, **kwargs):
         reindex_related(sender, [instance.pk], include_records=False)
 
 
-def on_series_saved(sender, instance, raw=False, created=False, **kwargs):
-    """A series is no search kind of its own; its editions' entries show its name."""
-    if (
-        not raw
-        and not created
-        and getattr(instance, "_names_before", None) != _names(sender, instance)
-    ):
-        reindex_related(sender, [instance.pk], include_records=False)
-
-
 def on_record_deleted(sender, instance, **kwargs):
     unindex_record(kind_of(instance).code, instance.pk)
 
@@ -291,7 +281,6 @@ def connect(app_config) -> None:
         post_delete.connect(
             on_record_deleted, sender=model, dispatch_uid=f"unindex-{model.__name__}"
         )
-    post_save.connect(on_series_saved, sender=EventSeries, dispatch_uid="index-series-editions")
     for model in NAME_FIELDS:
         pre_save.connect(
             on_named_record_saving, sender=model, dispatch_uid=f"names-{model.__name__}"

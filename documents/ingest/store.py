@@ -496,8 +496,6 @@ class DocumentBatch:
             ),
             "event series",
         )
-        # Not a search kind of its own: its editions' entries carry its name.
-        self.touched.discard((EventSeries, series.pk))
         self.resolver.remember_series(series.pk, name)
         return series.pk
 

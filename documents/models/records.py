@@ -203,6 +203,10 @@ class Convention(RecordBase, DatedRecord):
 
 
 class EventSeriesQuerySet(RecordQuerySet):
+    def for_listing(self):
+        """Series for lists and search results, by name."""
+        return self.order_by("name")
+
     def with_counts(self):
         """Each series with `edition_count`, its published editions, and the years of the
         first and the latest (`first_year`, `last_year`)."""
@@ -226,6 +230,7 @@ class EventSeries(RecordBase):
     description = models.TextField(blank=True)
 
     objects = EventSeriesQuerySet.as_manager()
+    headline_fields = ("name", "description")  # what a search snippet is cut from (PostgreSQL)
 
     class Meta:
         ordering = ["name"]

@@ -19,7 +19,7 @@ def tag_list(request):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     groups = []
-    for kind in RECORD_KINDS:
+    for kind in (kind for kind in RECORD_KINDS if kind.taggable):
         queryset = kind.model.objects.published().for_listing().filter(tags__slug=tag.slug)
         records = list(queryset.distinct()[: TAG_PAGE_SIZE + 1])
         if records:

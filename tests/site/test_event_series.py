@@ -304,6 +304,15 @@ def test_an_edition_is_found_by_its_series_name_and_follows_a_rename(
     assert tenth.pk not in matching_ids("AFML", Event)
 
 
+def test_a_series_is_a_search_result_of_its_own(client, afml, django_capture_on_commit_callbacks):
+    series = afml["series"]
+    with django_capture_on_commit_callbacks(execute=True):
+        series.save()
+    response = client.get(reverse("documents:search"), {"q": "AFML", "type": "series"})
+    assertContains(response, series.get_absolute_url())
+    assertContains(response, "Event series")
+
+
 # --- Admin -----------------------------------------------------------------------------------
 
 
