@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
@@ -17,66 +18,104 @@ from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .phrases import CaselessPattern, lowered
 from .reference import cities, countries, places
 from .sentences import sentences
+from .series import SeriesMention, find_series, series_label, series_of_name
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A word or phrase that says an event happened, and the kind of event it says.
+
+    `pattern` is a lower-case regex. `cues` are literal lower-case parts, one of which every
+    match holds: a sentence holding none is not searched. They are read from the pattern's
+    alternatives when each opens on letters; a pattern that does not must give them.
+    `verb`: a gathering said by what people did ("came together in"); a noun in the same
+    sentence ("a workshop") names it better.
+    """
+
+    pattern: str
+    kind: str
+    cues: tuple[str, ...] = ()
+    verb: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.cues:
+            object.__setattr__(self, "cues", leading_literals(self.pattern))
+
+
+def leading_literals(pattern: str) -> tuple[str, ...]:
+    """The letters each top-level alternative of `pattern` opens with: `trainings?|course`
+    -> ("training", "course"). Raises when one opens on anything else, so a trigger is never
+    skipped for want of a cue."""
+    alternatives, depth, current = [], 0, ""
+    for char in pattern:
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += char
+    alternatives.append(current)
+    cues = []
+    for alternative in alternatives:
+        alternative = re.sub(r"^\(\?<[!=][^)]*\)", "", alternative)  # a look-behind reads nothing
+        literal = re.match(r"[a-z]*", alternative).group()
+        if alternative[len(literal) : len(literal) + 1] in ("?", "*"):
+            literal = literal[:-1]  # "meetings?": the last letter may be absent
+        if len(literal) < 3:
+            raise ValueError(f"trigger {pattern!r}: give cues, {alternative!r} opens on no word")
+        cues.append(literal)
+    return tuple(dict.fromkeys(cues))
+
 
 TRIGGERS = [
-    (r"training\s+workshops?|trainings?|training\s+course", "training"),
-    (r"consultation(?:-workshop)?s?", "consultation"),
-    (r"workshops?", "workshop"),
-    (r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"),
-    (r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting|meet\s+again", "meeting"),
-    (r"forums?(?!\s+in\s+asia)", "forum"),
-    (r"seminars?|webinars?|symposium", "seminar"),
-    (
-        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|inaugurat\w+|opened)",
-        "founding",
+    Trigger(r"training\s+workshops?|trainings?|training\s+course|(?<!of\s)courses?", "training"),
+    Trigger(r"consultation(?:-workshop)?s?", "consultation"),
+    Trigger(r"workshops?", "workshop"),
+    Trigger(
+        r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"
     ),
-    (r"signed|signing|sign|memorandum\s+of\s+understanding|mou|agreements?|accord", "agreement"),
-    (r"(?:field|exchange|study)\s+visits?|mission\s+to", "visit"),
-    (r"campaigns?", "campaign"),
+    Trigger(
+        r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting|meet\s+again", "meeting"
+    ),
+    Trigger(r"forums?(?!\s+in\s+asia)", "forum"),
+    Trigger(r"seminars?|webinars?|symposium", "seminar"),
+    Trigger(
+        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|"
+        r"inaugurat\w+|opened)",
+        "founding",
+        cues=("establish", "found", "formed", "launched", "set", "inaugurat", "opened"),
+    ),
+    Trigger(
+        r"signed|signing|sign|memorandum\s+of\s+understanding|mou|agreements?|accord|"
+        r"put\s+(?:their|its|his|her|our)\s+signatures?|affixed\s+(?:their|its|his|her)\s+signatures?",
+        "agreement",
+    ),
+    Trigger(
+        r"(?:field|exchange|study)\s+visits?|mission\s+to",
+        "visit",
+        cues=("visit", "mission"),
+    ),
+    Trigger(r"campaigns?", "campaign"),
+    # Said with verbs: "delegates came together in Dhaka", "unions gathered in Manila on ...".
+    Trigger(
+        r"came\s+together|come\s+together|gathered\s+(?:in|at|for)|convened\s+(?:in|at|on)|"
+        r"met\s+(?:in|at)(?=\s+(?:the\s+)?[a-z])",
+        "meeting",
+        verb=True,
+    ),
 ]
 TRIGGER_PATTERN = CaselessPattern(  # the words in lower case: case-insensitive
     r"(?<![\w-])(?:"
-    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS))
+    + "|".join(f"(?P<k{i}>{t.pattern})" for i, t in enumerate(TRIGGERS))
     + r")(?![\w-])"
 )
-# A part of each trigger word that every match of TRIGGER_PATTERN holds, lower case. Most
-# sentences hold none, and finding these in the whole text is cheaper than the pattern.
-TRIGGER_STEMS = (
-    "train",
-    "consult",
-    "workshop",
-    "conferenc",
-    "summit",
-    "congress",
-    "assembly",
-    "meet",
-    "gathering",
-    "round",
-    "dialogue",
-    "forum",
-    "seminar",
-    "webinar",
-    "symposium",
-    "establish",
-    "found",
-    "formed",
-    "launched",
-    "set",
-    "inaugurat",
-    "opened",
-    "sign",
-    "memorandum",
-    "mou",
-    "agreement",
-    "accord",
-    "visit",
-    "mission",
-    "campaign",
-)
+# Most sentences hold no trigger, and finding the cues in the whole text is cheaper than the
+# pattern.
+TRIGGER_STEMS = tuple(dict.fromkeys(cue for t in TRIGGERS for cue in t.cues))
 
 
 def _trigger_stems(text: str) -> list[tuple[int, int]] | None:
-    """Where trigger stems occur in the text, as sorted (start, end); None when the text has a
+    """Where trigger cues occur in the text, as sorted (start, end); None when the text has a
     case quirk and cannot be read lowered."""
     lower = lowered(text)
     if lower is None:
@@ -135,21 +174,47 @@ ROLE_CUES = [
 CLAUSE_END = re.compile(r",\s+(?:brought|which|who|was|were|to|and\s+(?:was|were))\b|[.;]\s|\n|$")
 
 
+# "Agreement was reached after years of talks": agreement in general, nothing was signed.
+AGREEMENT_IN_GENERAL = CaselessPattern(
+    r"\b(?:talks|negotiat\w*|reach(?:ed|ing)?|deals?|towards?|aim\w*\s+(?:at|for|to)|"
+    r"hopes?|calls?\s+for|would|should|could)\b",
+    clues=("talk", "negotiat", "reach", "deal", "toward", "aim", "hope", "call", "ould"),
+)
+SIGN_WORD = CaselessPattern(r"\bsign(?:ed|ing|atures?|atory|atories)?\b", clues=("sign",))
+AGREEMENT_NOUN = re.compile(r"(?i)agreements?|accord")
+
+
 def _trigger_kinds(
-    text: str, blocked: list[tuple[int, int]], offset: int
+    text: str, blocked: list[tuple[int, int]], offset: int, series=()
 ) -> list[tuple[str, int, int]]:
-    found = []
+    """(kind, start, end) of the triggers in `text` (at `offset` in the document): the known
+    series named in it (`series`, document offsets), then trigger words outside them and
+    outside the names in `blocked`."""
+    end_of_text = offset + len(text)
+    found = [(m.series.kind, m.start, m.end) for m in series if offset <= m.start < end_of_text]
+    named = [(s, e) for _, s, e in found]
+    verbs = []
     for m in TRIGGER_PATTERN.finditer(text):
         start, end = offset + m.start(), offset + m.end()
-        if any(
+        if any(start < e and s < end for s, e in named) or any(
             start < e and s < end and not _names_event(text, s - offset, e - offset)
             for s, e in blocked
         ):
             continue
-        if m.group(0).lower() == "opened" and not OPENED_WHAT.search(text):
+        word = m.group(0).lower()
+        if word == "opened" and not OPENED_WHAT.search(text):
             continue  # "opened the meeting": a session began, nothing was founded
-        found.append((TRIGGERS[int(m.lastgroup[1:])][1], start, end))  # group k<index>
-    return found
+        if AGREEMENT_NOUN.fullmatch(word) and _agreement_in_general(text):
+            continue
+        trigger = TRIGGERS[int(m.lastgroup[1:])]  # group k<index>
+        (verbs if trigger.verb else found).append((trigger.kind, start, end))
+    if not any(kind in GATHERINGS for kind, _, _ in found):
+        found += verbs  # "came together in": only when no noun names the gathering
+    return sorted(found, key=lambda k: k[1])
+
+
+def _agreement_in_general(text: str) -> bool:
+    return AGREEMENT_IN_GENERAL.search(text) is not None and SIGN_WORD.search(text) is None
 
 
 def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, float | None]:
@@ -249,7 +314,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _document_events(
-    title: str, text: str, orgs, context_year, context_month
+    title: str, text: str, orgs, context_year, context_month, series=()
 ) -> list[EventFinding]:
     """Events named by the title and the short heading lines near the top of the document."""
     events = []
@@ -263,7 +328,7 @@ def _document_events(
     for i, (offset, line) in enumerate(top):
         if not _is_heading(line):
             continue
-        kinds = _trigger_kinds(line, blocked, offset)
+        kinds = _trigger_kinds(line, blocked, offset, series)
         if not kinds:
             continue
         kind = kinds[0][0]
@@ -299,6 +364,9 @@ def _document_events(
         near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
         place_hits = [hit for o, h in near for hit in places_in(o, h)]
         city, country, lat, lon = _place(place_hits, 0, len(text))
+        mention = next((m for m in series if m.start == kinds[0][1]), None)
+        if mention is not None:
+            name = series_label(mention)
         events.append(
             EventFinding(
                 key="",
@@ -311,6 +379,8 @@ def _document_events(
                 longitude=lon,
                 is_document_event=True,
                 spans=[Span(offset, offset + len(line), line, "heading-event", 0.8)],
+                series=mention.series.name if mention else "",
+                edition=mention.edition if mention else None,
             )
         )
     return events
@@ -323,11 +393,14 @@ def find_events(
     people: dict[str, PersonFinding],
     conventions: dict,
     *,
+    series: list[SeriesMention] | None = None,
     context_year: int | None,
     context_month: int | None = None,
 ) -> list[EventFinding]:
+    series = find_series(text) if series is None else series
+    series_at = {m.start: m for m in series}
     blocked = [(s.start, s.end) for f in (*orgs.values(), *conventions.values()) for s in f.spans]
-    events = _document_events(title, text, orgs, context_year, context_month)
+    events = _document_events(title, text, orgs, context_year, context_month, series)
     last_gathering: EventFinding | None = None
     place_hits = list(places().finditer(text))
     stems = _trigger_stems(text)
@@ -336,7 +409,7 @@ def find_events(
             continue  # a `date | category | region` header: the publication, not an event
         if stems is not None and not _holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = _trigger_kinds(sentence, blocked, offset)
+        kinds = _trigger_kinds(sentence, blocked, offset, series)
         if not kinds:
             continue
         dates = [
@@ -381,6 +454,9 @@ def find_events(
                     )
                 ],
             )
+            if (mention := series_at.get(t_start)) is not None:
+                event.name = series_label(mention)
+                event.series, event.edition = mention.series.name, mention.edition
             events.append(event)
             if kind in GATHERINGS:
                 last_gathering = event
@@ -402,6 +478,8 @@ def find_events(
             if event is document_event
             or any(sp.start <= s.start < sp.end for sp in event.spans for s in conventions[c].spans)
         ]
+        if not event.series:  # "the 5th Bangladesh Migration Forum": an edition of a series
+            event.series, event.edition = series_of_name(event.name)
         _mark_founded(event, orgs)
         _mark_planned(event, text)
         event.description = " ".join(
