@@ -22,6 +22,7 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
     text = meta.text
     context_year = meta.date.start.year if meta.date else None
     context_month = meta.date.start.month if meta.date and meta.date.precision != "year" else None
+    context_day = meta.date.start.day if meta.date and meta.date.precision == "day" else None
     conventions = find_conventions(text)
     series = find_series(text)
     orgs = _outside(find_organizations(text), conventions, series)
@@ -35,6 +36,7 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
         series=series,
         context_year=context_year,
         context_month=context_month,
+        context_day=context_day,
     )
     tags = find_themes(text)
     for event in events:  # an event carries the themes of its own passages; the document's, all

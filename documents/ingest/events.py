@@ -314,7 +314,7 @@ def _is_heading(line: str) -> bool:
 
 
 def _document_events(
-    title: str, text: str, orgs, context_year, context_month, series=()
+    title: str, text: str, orgs, context_year, context_month, series=(), context_day=None
 ) -> list[EventFinding]:
     """Events named by the title and the short heading lines near the top of the document."""
     events = []
@@ -332,12 +332,17 @@ def _document_events(
         if not kinds:
             continue
         kind = kinds[0][0]
-        own = find_dates(line, context_year=context_year, context_month=context_month)
+        own = find_dates(
+            line, context_year=context_year, context_month=context_month, context_day=context_day
+        )
         date_found: FoundDate | None = own[0] if own else None
         if date_found is None:  # the nearest short line holding only a date, or a place and date
             for _, near in sorted(top[max(0, i - 3) : i + 3], key=lambda h: abs(h[0] - offset)):
                 near_dates = find_dates(
-                    near, context_year=context_year, context_month=context_month
+                    near,
+                    context_year=context_year,
+                    context_month=context_month,
+                    context_day=context_day,
                 )
                 if near_dates and "|" not in near and len(near.strip()) < 40:
                     date_found = near_dates[0]
@@ -396,11 +401,12 @@ def find_events(
     series: list[SeriesMention] | None = None,
     context_year: int | None,
     context_month: int | None = None,
+    context_day: int | None = None,
 ) -> list[EventFinding]:
     series = find_series(text) if series is None else series
     series_at = {m.start: m for m in series}
     blocked = [(s.start, s.end) for f in (*orgs.values(), *conventions.values()) for s in f.spans]
-    events = _document_events(title, text, orgs, context_year, context_month, series)
+    events = _document_events(title, text, orgs, context_year, context_month, series, context_day)
     last_gathering: EventFinding | None = None
     place_hits = list(places().finditer(text))
     stems = _trigger_stems(text)
@@ -414,7 +420,12 @@ def find_events(
             continue
         dates = [
             d
-            for d in find_dates(sentence, context_year=context_year, context_month=context_month)
+            for d in find_dates(
+                sentence,
+                context_year=context_year,
+                context_month=context_month,
+                context_day=context_day,
+            )
             if not any(offset + d.start < e and s < offset + d.end for s, e in blocked)
         ]
         if not dates:

@@ -55,12 +55,14 @@ def _header(line: str) -> tuple[PartialDate, str, str] | None:
     parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
     if len(parts) < 2:
         return None
-    dates = find_dates(parts[0])
-    if not dates or len(dates[0].text) < len(parts[0]) - 2:
-        return None
-    category = parts[1] if len(parts) > 1 else ""
-    region = parts[2] if len(parts) > 2 else ""
-    return dates[0].date, category[:100], region[:100]
+    for i, part in enumerate(parts):  # `Press release | 02 November 2017`: the date anywhere
+        dates = find_dates(part)
+        if dates and len(dates[0].text) >= len(part) - 2:
+            rest = parts[:i] + parts[i + 1 :]
+            category = rest[0] if rest else ""
+            region = rest[1] if len(rest) > 1 else ""
+            return dates[0].date, category[:100], region[:100]
+    return None
 
 
 def _dateline(line: str) -> PartialDate | None:

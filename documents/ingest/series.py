@@ -146,11 +146,13 @@ def series_label(mention: SeriesMention) -> str:
 def series_of_name(name: str) -> tuple[str, int | None]:
     """An event named with an ordinal belongs to a series: `5th Bangladesh Migration Forum` ->
     (`Bangladesh Migration Forum`, 5). ("", None) for a name without one."""
-    m = re.match(r"^(?:the\s+)?(\S+)\s+((?:[A-Z][\w'’\-/]*\s*)(?:[\w'’\-/]+\s*)*)$", name)
-    if not m:
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 3:
         return "", None
-    number = ordinal_value(m.group(1))
-    rest = m.group(2).strip()
-    if number is None or len(rest.split()) < 2 or not rest[0].isupper():
+    number = ordinal_value(words[0])
+    rest = " ".join(words[1:])
+    if number is None or not rest[0].isupper():
         return "", None
     return rest, number
