@@ -42,8 +42,28 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 NUMBER_WORDS = {
     word: n
     for n, word in enumerate(
-        "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split(),
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ],
         start=1,
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100}
@@ -180,9 +200,14 @@ def _shifted_month(shift: int) -> Build:
 def _day(date: dt.date, text: str, end: dt.date | None = None) -> PartialDate:
     end = end or date
     return PartialDate.from_parts(
-        date.year, date.month, date.day, end_year=end.year, end_month=end.month, end_day=end.day,
+        date.year,
+        date.month,
+        date.day,
+        end_year=end.year,
+        end_month=end.month,
+        end_day=end.day,
         text=text,
-    )  # fmt: skip
+    )
 
 
 def _shifted_day(shift: int) -> Build:
@@ -251,7 +276,7 @@ FORMS: list[DateForm] = [
             d2=_DAY,
             m2=_MONTH,
             y=_YEAR,
-        ),  # fmt: skip
+        ),
         "approx digit",
         {"year", "two months"},
         _days,
@@ -265,7 +290,7 @@ FORMS: list[DateForm] = [
             d2=_DAY,
             m1=_MONTH,
             y=_YEAR,
-        ),  # fmt: skip
+        ),
         "approx digit",
         {"year", "month"},
         _days,
@@ -279,7 +304,7 @@ FORMS: list[DateForm] = [
             d1=_DAY,
             d2=_DAY,
             y=_YEAR,
-        ),  # fmt: skip
+        ),
         "approx month",
         {"year", "month"},
         _days,
@@ -287,9 +312,7 @@ FORMS: list[DateForm] = [
     _form(  # 15 Aug 2007, 17 September 2011, the 30th of July 2018
         "day-month-year",
         _APPROX
-        + _p(
-            r"\b{d1}(?:\s+of)?" + _SP + "{m1},?" + _SP + r"{y}\b", d1=_DAY, m1=_MONTH, y=_YEAR
-        ),  # fmt: skip
+        + _p(r"\b{d1}(?:\s+of)?" + _SP + "{m1},?" + _SP + r"{y}\b", d1=_DAY, m1=_MONTH, y=_YEAR),
         "approx digit",
         {"year", "month"},
         _days,
@@ -303,9 +326,7 @@ FORMS: list[DateForm] = [
     ),
     _form(  # 2015 Jul 21
         "year-month-day",
-        _p(
-            r"\b{y}" + _SP + "{m1}" + _SP + r"{d1}\b(?!\s*[-–]?\s*\d)", y=_YEAR, m1=_MONTH, d1=_DAY
-        ),  # fmt: skip
+        _p(r"\b{y}" + _SP + "{m1}" + _SP + r"{d1}\b(?!\s*[-–]?\s*\d)", y=_YEAR, m1=_MONTH, d1=_DAY),
         "digit",
         {"year", "month"},
         _days,
@@ -332,7 +353,7 @@ FORMS: list[DateForm] = [
             m1=_MONTH,
             d2=_DAY,
             m2=_MONTH,
-        ),  # fmt: skip
+        ),
         "digit",
         {"two months"},
         _days,
@@ -360,7 +381,7 @@ FORMS: list[DateForm] = [
     ),
     _form(
         "last-month-named", _p(r"\blast\s+{m1}\b", m1=_MONTH), "last", {"month"}, _last_month_named
-    ),  # fmt: skip
+    ),
     _form("last-year", r"\blast\s+year\b", "last", (), _shifted_year(-1)),
     _form("next-year", r"\bnext\s+year\b", "next", (), _shifted_year(1)),
     _form(
@@ -369,14 +390,14 @@ FORMS: list[DateForm] = [
         "earlier later this",
         (),
         _shifted_year(0),
-    ),  # fmt: skip
+    ),
     _form(
         "this-month",
         r"\b(?:earlier|later)?\s*this\s+month\b",
         "earlier later this",
         (),
         _shifted_month(0),
-    ),  # fmt: skip
+    ),
     _form("last-month", r"\blast\s+month\b", "last", (), _shifted_month(-1)),
     _form("next-month", r"\bnext\s+month\b", "next", (), _shifted_month(1)),
     _form("yesterday", r"\byesterday\b", "yesterday", (), _shifted_day(-1)),
@@ -388,7 +409,7 @@ FORMS: list[DateForm] = [
         "last next this coming on",
         (),
         _weekday,
-    ),  # fmt: skip
+    ),
     _form("last-week", r"\blast\s+week\b", "last", (), _week(-1)),
     _form("this-week", r"\b(?:earlier\s+)?this\s+week\b", "earlier this", (), _week(0)),
     _form("next-week", r"\bnext\s+week\b", "next", (), _week(1)),
@@ -396,7 +417,7 @@ FORMS: list[DateForm] = [
         "years-since",
         r"\b"
         + _NUMBER
-        + r"\s+years\s+(?:ago|since|after|have\s+(?:passed|gone\s+by|elapsed)\s+since)\b",  # fmt: skip
+        + r"\s+years\s+(?:ago|since|after|have\s+(?:passed|gone\s+by|elapsed)\s+since)\b",
         "digit " + " ".join(NUMBER_WORDS),
         (),
         _years_since,
