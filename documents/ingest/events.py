@@ -12,7 +12,7 @@ from itertools import islice
 
 from organizations.names import name_key
 
-from .dates import FoundDate, find_dates
+from .dates import FORMS, FoundDate, find_dates
 from .event_names import event_name, titled_phrase
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .phrases import CaselessPattern, lowered
@@ -314,12 +314,11 @@ def _is_heading(line: str) -> bool:
 
 
 def _document_events(
-    title: str, text: str, orgs, context_year, context_month, series=(), context_day=None
+    title: str, text: str, orgs, context_year, context_month, series, context_day, blocked
 ) -> list[EventFinding]:
     """Events named by the title and the short heading lines near the top of the document."""
     events = []
     top = [(m.start(), m.group(0)) for m in islice(re.finditer(r"[^\n]+", text), 25)]
-    blocked = [(s.start, s.end) for org in orgs.values() for s in org.spans]
 
     @cache
     def places_in(offset: int, line: str) -> list:  # headings share their nearby lines
@@ -391,6 +390,19 @@ def _document_events(
     return events
 
 
+@dataclass
+class _Document:
+    """What every sentence of one document is read against."""
+
+    text: str
+    orgs: dict[str, OrganizationFinding]
+    conventions: dict
+    series_at: dict[int, SeriesMention]
+    blocked: list[tuple[int, int]]  # names a trigger or a date inside is part of
+    instruments: list[tuple[int, int]]  # instruments' names: a place inside is not a venue
+    place_hits: list
+
+
 def find_events(
     title: str,
     text: str,
@@ -403,73 +415,55 @@ def find_events(
     context_month: int | None = None,
     context_day: int | None = None,
 ) -> list[EventFinding]:
+    """Events of one document. Unknown bodies whose names the text uses as an event's
+    (`at Migrant Workers' Forum in Bangkok`) lose those mentions."""
     series = find_series(text) if series is None else series
-    series_at = {m.start: m for m in series}
-    blocked = [(s.start, s.end) for f in (*orgs.values(), *conventions.values()) for s in f.spans]
-    events = _document_events(title, text, orgs, context_year, context_month, series, context_day)
+    instruments = [(s.start, s.end) for f in conventions.values() for s in f.spans]
+    known = [(s.start, s.end) for f in orgs.values() if f.known for s in f.spans]
+    unknown = [(s.start, s.end) for f in orgs.values() if not f.known for s in f.spans]
+    named = [span for span in unknown if _named_as_event(text, *span)]
+    doc = _Document(
+        text,
+        orgs,
+        conventions,
+        {m.start: m for m in series},
+        [*known, *instruments, *(span for span in unknown if span not in named)],
+        instruments,
+        [h for h in places().finditer(text) if not _inside(h.start, instruments)],
+    )
+    _drop_mentions(orgs, named)
+    events = _document_events(
+        title, text, orgs, context_year, context_month, series, context_day, doc.blocked
+    )
     last_gathering: EventFinding | None = None
-    place_hits = list(places().finditer(text))
     stems = _trigger_stems(text)
+    year_in_text = None  # without a publication date, "On May 11-12" is in the text's year
     for offset, sentence in sentences(text):
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
         if stems is not None and not _holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = _trigger_kinds(sentence, blocked, offset, series)
+        kinds = _trigger_kinds(sentence, doc.blocked, offset, series)
         if not kinds:
             continue
         dates = [
             d
             for d in find_dates(
                 sentence,
-                context_year=context_year,
+                context_year=context_year or year_in_text,
                 context_month=context_month,
                 context_day=context_day,
             )
-            if not any(offset + d.start < e and s < offset + d.end for s, e in blocked)
+            if not _inside(offset + d.start, doc.blocked)
         ]
+        if context_year is None and (explicit := [d for d in dates if d.rule in WITH_YEAR]):
+            year_in_text = explicit[-1].date.start.year
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
-        city, country, lat, lon = _place(place_hits, offset, offset + len(sentence))
-        org_roles = None
-        for kind, t_start, t_end in _one_gathering_per_date(kinds, dates, offset, sentence):
-            date = min(dates, key=lambda d: abs(offset + d.start - t_start)).date
-            roles = _roles(sentence, offset, orgs, t_start)
-            if org_roles is not None:  # the sentence's bodies belong to its first event
-                roles = [(k, r) for k, r in roles if r == "organizer"][:1]
-            org_roles = roles
-            if kind == "agreement":
-                roles = [
-                    (k, "signatory" if r in ("participant", "organizer") else r) for k, r in roles
-                ]
-            event = EventFinding(
-                key="",
-                name=event_name(
-                    kind, sentence, t_start - offset, t_end - offset, orgs, roles, city, date
-                )[:300],
-                kind=kind,
-                date=date,
-                city=city,
-                country=country,
-                latitude=lat,
-                longitude=lon,
-                organizations=roles,
-                spans=[
-                    Span(
-                        offset,
-                        offset + len(sentence.rstrip()),
-                        sentence.rstrip(),
-                        "dated-event-sentence",
-                        0.75,
-                    )
-                ],
-            )
-            if (mention := series_at.get(t_start)) is not None:
-                event.name = series_label(mention)
-                event.series, event.edition = mention.series.name, mention.edition
+        for event in _sentence_events(doc, offset, sentence, kinds, dates, events):
             events.append(event)
-            if kind in GATHERINGS:
+            if event.kind in GATHERINGS:
                 last_gathering = event
     merged = _merge(events)
     speakers = [k for k, p in people.items() if any(_in_speaker_list(text, s) for s in p.spans)]
@@ -500,6 +494,114 @@ def find_events(
             f"{event.kind}:{event.date.iso() if event.date else ''}:{name_key(event.name)[:60]}"
         )
     return [e for e in merged if e.date is not None]  # an undated event cannot be placed in time
+
+
+WITH_YEAR = {form.name for form in FORMS if not form.from_context}
+EVENT_NAME_BEFORE = re.compile(
+    r"\b(?:at|attend(?:ed|ing)?|organi[sz](?:ed|ing)|host(?:ed|ing)|held|convened|opened|"
+    r"closed|join(?:ed)?|during)\s+(?:the\s+|a\s+|this\s+)?$",
+    re.I,
+)
+GATHERING_WORD = re.compile(
+    r"\b(?:Forum|Conference|Summit|Congress|Meeting|Consultation|Workshop|Seminar|Training)\b"
+)
+
+
+def _named_as_event(text: str, start: int, end: int) -> bool:
+    """An unknown body's name the text uses as a gathering's: `meet at Migrant Workers' Forum
+    in Bangkok`, `organized the Forum in December 2014`."""
+    return bool(
+        GATHERING_WORD.search(text, start, end)
+        and EVENT_NAME_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+def _drop_mentions(orgs: dict[str, OrganizationFinding], spans: list[tuple[int, int]]) -> None:
+    for key in list(orgs):
+        orgs[key].spans = [s for s in orgs[key].spans if (s.start, s.end) not in spans]
+        if not orgs[key].spans:
+            del orgs[key]
+
+
+REFERS_BACK = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+TITLE_AFTER = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?[A-Z]")
+
+
+def _earlier(events: list[EventFinding], kind: str, sentence: str, t_local: int, t_end: int):
+    """The event `the Forum` or `this consultation` refers back to: the document's own, else
+    the last one of that kind."""
+    if not REFERS_BACK.search(sentence[max(0, t_local - 8) : t_local]) or TITLE_AFTER.match(
+        sentence, t_end
+    ):
+        return None
+    same = [e for e in events if e.kind == kind]
+    return next((e for e in same if e.is_document_event), same[-1] if same else None)
+
+
+def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, events):
+    """The events a dated sentence reports; one `the Forum` refers back to takes its date."""
+    city, country, lat, lon = _place(doc.place_hits, offset, offset + len(sentence))
+    span = Span(
+        offset, offset + len(sentence.rstrip()), sentence.rstrip(), "dated-event-sentence", 0.75
+    )
+    org_roles = None
+    for kind, t_start, t_end in _one_gathering_per_date(kinds, dates, offset, sentence):
+        date = min(dates, key=lambda d: abs(offset + d.start - t_start)).date
+        roles = _roles(sentence, offset, doc.orgs, t_start)
+        if org_roles is not None:  # the sentence's bodies belong to its first event
+            roles = [(k, r) for k, r in roles if r == "organizer"][:1]
+        org_roles = roles
+        target = _earlier(events, kind, sentence, t_start - offset, t_end - offset)
+        if target is not None and (target.date is None or target.date.start == date.start):
+            target.date = target.date or date
+            target.city, target.country = target.city or city, target.country or country
+            target.latitude, target.longitude = target.latitude or lat, target.longitude or lon
+            target.spans.append(span)
+            for key, role in roles:
+                if key not in dict(target.organizations):
+                    target.organizations.append((key, role))
+            continue
+        if kind == "agreement":
+            roles = [(k, "signatory" if r in ("participant", "organizer") else r) for k, r in roles]
+        name = (
+            _signed_instrument(doc, offset, sentence, t_end - offset) if kind == "agreement" else ""
+        )
+        event = EventFinding(
+            key="",
+            name=(
+                name
+                or event_name(
+                    kind, sentence, t_start - offset, t_end - offset, doc.orgs, roles, city, date
+                )
+            )[:300],
+            kind=kind,
+            date=date,
+            city=city,
+            country=country,
+            latitude=lat,
+            longitude=lon,
+            organizations=roles,
+            spans=[span],
+        )
+        if (mention := doc.series_at.get(t_start)) is not None:
+            event.name = series_label(mention)
+            event.series, event.edition = mention.series.name, mention.edition
+        yield event
+
+
+def _signed_instrument(doc: _Document, offset: int, sentence: str, t_end: int) -> str:
+    """`put their signatures to the ASEAN Consensus on ...`: `Signing of the ASEAN Consensus
+    on ...`, the instrument as the text names it (`t_end`: the trigger's end in `sentence`)."""
+    for start, end in doc.instruments:
+        if t_end <= start - offset <= t_end + 30 and re.fullmatch(
+            r"[\s\w]*?(?:to|of|on)?\s*(?:the\s+)?", sentence[t_end : start - offset], re.I
+        ):
+            return f"Signing of the {doc.text[start:end]}"
+    return ""
 
 
 def _in_speaker_list(text: str, span: Span) -> bool:
@@ -625,7 +727,9 @@ def _merge(events: list[EventFinding]) -> list[EventFinding]:
         ):
             same.date = event.date
         same.is_document_event |= event.is_document_event
-        if event.is_document_event and not same.name.startswith("Founding"):
+        if event.series and not same.series:  # an edition's name is the series' own
+            same.name, same.series, same.edition = event.name, event.series, event.edition
+        elif event.is_document_event and not same.name.startswith("Founding") and not same.series:
             same.name = event.name if len(event.name) > len(same.name) else same.name
         same.city, same.country = same.city or event.city, same.country or event.country
         same.latitude = same.latitude or event.latitude
