@@ -310,7 +310,7 @@ def _is_heading(line: str) -> bool:
         return False
     if stripped[-1] in ".:;," or re.match(r"^(?:[•\-*–]|\d+[.)])\s*", stripped):
         return False
-    return stripped[0].isupper() or stripped[0] in '[("“'
+    return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '[("“'
 
 
 def _document_events(
@@ -348,8 +348,11 @@ def _document_events(
                     break
         name = line.strip().strip("[]")
         t_local = kinds[0][1] - offset
+        titled = titled_phrase(line, t_local, kinds[0][2] - offset)
         if not re.match(r"^[A-Z]", name) or name.lower().startswith(("conduct", "held", "organi")):
-            name = titled_phrase(line, t_local, kinds[0][2] - offset) or name
+            name = titled or name
+        elif len(titled.split()) >= 2 and len(name.split()) > 10:  # a headline, not a title
+            name = titled
         if own:
             name = name[: own[0].start].rstrip(" ,-–:|") or name
         continuation = [
@@ -493,7 +496,21 @@ def find_events(
         event.key = (
             f"{event.kind}:{event.date.iso() if event.date else ''}:{name_key(event.name)[:60]}"
         )
-    return [e for e in merged if e.date is not None]  # an undated event cannot be placed in time
+    # An undated event cannot be placed in time, unless it is what the title reports.
+    title_end = text.find("\n")
+    return [e for e in merged if e.date is not None or _titled(e, title_end)]
+
+
+def _titled(event: EventFinding, title_end: int) -> bool:
+    """The document's own event, named by its first line: kept even when the text gives no
+    date (a forum announced without one)."""
+    return (
+        event.is_document_event
+        and any(
+            s.rule == "heading-event" and s.start == 0 and s.end >= title_end for s in event.spans
+        )
+        and event.kind in GATHERINGS
+    )
 
 
 WITH_YEAR = {form.name for form in FORMS if not form.from_context}
@@ -507,10 +524,17 @@ GATHERING_WORD = re.compile(
 )
 
 
+# Words that make a name a gathering's wherever they stand in it ("Follow-up Training on
+# Strengthening Joint Union Actions"); "Forum" and "Conference" also name bodies.
+GATHERING_ONLY_WORD = re.compile(
+    r"\b(?:Training|Workshop|Seminar|Webinar|Symposium|Consultation|Summit|Meeting)s?\b"
+)
+
+
 def _named_as_event(text: str, start: int, end: int) -> bool:
     """An unknown body's name the text uses as a gathering's: `meet at Migrant Workers' Forum
-    in Bangkok`, `organized the Forum in December 2014`."""
-    return bool(
+    in Bangkok`, `organized the Forum in December 2014`, `the Follow-up Training on ...`."""
+    return bool(GATHERING_ONLY_WORD.search(text, start, end)) or bool(
         GATHERING_WORD.search(text, start, end)
         and EVENT_NAME_BEFORE.search(text, max(0, start - 30), start)
     )
@@ -669,7 +693,10 @@ def _one_gathering_per_date(kinds, dates, offset, sentence):
     best: dict[int, tuple] = {}
     for kind in gatherings:
         date = min(dates, key=lambda d: abs(offset + d.start - kind[1]))
-        distance = abs(offset + date.start - kind[1])
+        # A gathering named in capitals ("the Follow-up Training on ...") beats a common noun
+        # nearer the date ("a five-day course").
+        named = sentence[kind[1] - offset : kind[1] - offset + 1].isupper()
+        distance = abs(offset + date.start - kind[1]) - (10_000 if named else 0)
         if date.start not in best or distance < best[date.start][0]:
             best[date.start] = (distance, kind)
     chosen = [kind for _, kind in best.values()]
