@@ -498,19 +498,22 @@ def find_events(
         )
     # An undated event cannot be placed in time, unless it is what the title reports.
     title_end = text.find("\n")
-    return [e for e in merged if e.date is not None or _titled(e, title_end)]
+    return [e for e in merged if e.date is not None or _titled(e, title_end, merged)]
 
 
-def _titled(event: EventFinding, title_end: int) -> bool:
+def _titled(event: EventFinding, title_end: int, events: list[EventFinding]) -> bool:
     """The document's own event, named by its first line: kept even when the text gives no
-    date (a forum announced without one)."""
-    return (
-        event.is_document_event
-        and any(
-            s.rule == "heading-event" and s.start == 0 and s.end >= title_end for s in event.spans
-        )
-        and event.kind in GATHERINGS
-    )
+    date (a forum announced without one), unless a dated one of its kind is the same."""
+    if event.kind not in GATHERINGS or not any(
+        s.rule == "heading-event" and s.start == 0 and s.end >= title_end for s in event.spans
+    ):
+        return False
+    dated = next((e for e in events if e.kind == event.kind and e.date is not None), None)
+    if dated is not None:  # "Report of the Dhaka consultation": the one the text dates
+        dated.is_document_event = True
+        dated.spans[:0] = event.spans
+        return False
+    return True
 
 
 WITH_YEAR = {form.name for form in FORMS if not form.from_context}
