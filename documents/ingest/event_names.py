@@ -108,8 +108,29 @@ def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> st
     return f"{m.group(1)}{sentence[trigger_start:trigger_end]}".strip()
 
 
+# `a workshop entitled "Organising Migrant Domestic Workers"`, `a forum themed 'Decent Work
+# for All'`, `the seminar "Safe Migration"`: the quoted words are the event's name.
+QUOTED_TITLE = re.compile(
+    r"\s*,?\s*(?:(?:was\s+|is\s+)?(?:entitled|titled|called|named|themed|on\s+the\s+theme|"
+    r"with\s+the\s+theme|under\s+the\s+theme)\s*:?\s*)?"
+    r"(?:“(?P<a>[^”]{4,160})”|\"(?P<b>[^\"]{4,160})\"|‘(?P<c>[^’]{4,160})’(?!\w)|'(?P<d>[^\n]{4,160}?)'(?!\w))"
+)
+
+
+def quoted_title(sentence: str, t_end: int) -> str:
+    """The quoted title right after a trigger, when it opens with a capital."""
+    m = QUOTED_TITLE.match(sentence, t_end)
+    if not m:
+        return ""
+    title = " ".join((m.group("a") or m.group("b") or m.group("c") or m.group("d")).split())
+    return title.strip(" ,.") if title[:1].isupper() or title[:1].isdigit() else ""
+
+
 def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> str:
     label = KIND_LABEL[kind]
+    quoted = quoted_title(sentence, t_end)
+    if quoted:
+        return quoted
     names = [orgs[k].acronym or orgs[k].name for k, _ in org_roles if k in orgs][:4]
     if kind == "founding":
         subject = _subject_before(sentence, t_start)

@@ -728,6 +728,25 @@ def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> No
         return
 
 
+SCOPE = re.compile(
+    r"\b(?:national|regional|sub-?regional|global|international|provincial|local)\b", re.I
+)
+
+
+def _one_occasion(a: EventFinding, b: EventFinding) -> bool:
+    """Two findings of one kind are one occasion when one date holds the other (`May 2010`
+    and `5 May 2010`) and their names do not set them apart as stages (`national
+    consultations`, then `a regional consultation`)."""
+    if not a.date or not b.date or (a.date.precision == "day" and b.date.precision == "day"):
+        return False
+    if not (
+        a.date.start <= b.date.start <= a.date.end or b.date.start <= a.date.start <= b.date.end
+    ):
+        return False
+    scopes = [{w.lower() for w in SCOPE.findall(e.name)} for e in (a, b)]
+    return not (scopes[0] and scopes[1] and scopes[0] != scopes[1])
+
+
 def _merge(events: list[EventFinding]) -> list[EventFinding]:
     """One event per kind and start date: the document's heading and its sentences agree."""
     merged: dict[tuple, EventFinding] = {}
@@ -735,15 +754,7 @@ def _merge(events: list[EventFinding]) -> list[EventFinding]:
         start = event.date.start if event.date else None
         key = (event.kind, start)
         same = merged.get(key) or next(
-            (
-                e
-                for (k, s), e in merged.items()
-                if k == event.kind
-                and start
-                and s
-                and s.year == start.year
-                and (e.date.precision != "day" or event.date.precision != "day")
-            ),
+            (e for (k, s), e in merged.items() if k == event.kind and _one_occasion(e, event)),
             None,
         )
         if same is None:
