@@ -36,6 +36,8 @@ def titled_phrase(sentence: str, t_start: int, t_end: int) -> str:
             words.insert(0, w)
         else:
             break
+    while words and words[0] in ("The", "A", "An", "This", "That"):
+        words.pop(0)  # "The 5th Bangladesh Migration Forum" opens a sentence
     trigger = sentence[t_start:t_end]
     after = re.match(
         r"((?:\s+(?:on|of|for)(?:\s+the)?(?:\s+(?:[A-Z][\w'’\-]*|and|of|on|the|in|for|to))+))?",

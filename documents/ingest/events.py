@@ -18,7 +18,14 @@ from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .phrases import CaselessPattern, lowered
 from .reference import cities, countries, places
 from .sentences import sentences
-from .series import SeriesMention, find_series, series_label, series_of_name
+from .series import (
+    ORDINAL_BEFORE,
+    SeriesMention,
+    find_series,
+    ordinal_value,
+    series_label,
+    series_of_name,
+)
 
 
 @dataclass(frozen=True)
@@ -444,6 +451,8 @@ def find_events(
     for offset, sentence in sentences(text):
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
+        if context_year is None and YEAR.search(sentence):
+            year_in_text = _last_year(sentence) or year_in_text
         if stems is not None and not _holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
         kinds = _trigger_kinds(sentence, doc.blocked, offset, series)
@@ -459,8 +468,6 @@ def find_events(
             )
             if not _inside(offset + d.start, doc.blocked)
         ]
-        if context_year is None and (explicit := [d for d in dates if d.rule in WITH_YEAR]):
-            year_in_text = explicit[-1].date.start.year
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
@@ -517,6 +524,15 @@ def _titled(event: EventFinding, title_end: int, events: list[EventFinding]) -> 
 
 
 WITH_YEAR = {form.name for form in FORMS if not form.from_context}
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _last_year(sentence: str) -> int | None:
+    """The year of the last date the sentence gives with its year."""
+    explicit = [d for d in find_dates(sentence) if d.rule in WITH_YEAR]
+    return explicit[-1].date.start.year if explicit else None
+
+
 EVENT_NAME_BEFORE = re.compile(
     r"\b(?:at|attend(?:ed|ing)?|organi[sz](?:ed|ing)|host(?:ed|ing)|held|convened|opened|"
     r"closed|join(?:ed)?|during)\s+(?:the\s+|a\s+|this\s+)?$",
@@ -537,10 +553,15 @@ GATHERING_ONLY_WORD = re.compile(
 def _named_as_event(text: str, start: int, end: int) -> bool:
     """An unknown body's name the text uses as a gathering's: `meet at Migrant Workers' Forum
     in Bangkok`, `organized the Forum in December 2014`, `the Follow-up Training on ...`."""
-    return bool(GATHERING_ONLY_WORD.search(text, start, end)) or bool(
-        GATHERING_WORD.search(text, start, end)
-        and EVENT_NAME_BEFORE.search(text, max(0, start - 30), start)
-    )
+    if GATHERING_ONLY_WORD.search(text, start, end):
+        return True
+    if not GATHERING_WORD.search(text, start, end):
+        return False
+    before = max(0, start - 30)
+    if EVENT_NAME_BEFORE.search(text, before, start):
+        return True
+    ordinal = ORDINAL_BEFORE.search(text, before, start)  # an edition: "the 5th ... Forum"
+    return bool(ordinal and ordinal_value(ordinal.group("ordinal")))
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -576,8 +597,9 @@ def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, e
         offset, offset + len(sentence.rstrip()), sentence.rstrip(), "dated-event-sentence", 0.75
     )
     org_roles = None
-    for kind, t_start, t_end in _one_gathering_per_date(kinds, dates, offset, sentence):
-        date = min(dates, key=lambda d: abs(offset + d.start - t_start)).date
+    for kind, t_start, t_end, found in _one_gathering_per_date(kinds, dates, offset, sentence):
+        found = found or min(dates, key=lambda d: abs(offset + d.start - t_start))
+        date = found.date
         roles = _roles(sentence, offset, doc.orgs, t_start)
         if org_roles is not None:  # the sentence's bodies belong to its first event
             roles = [(k, r) for k, r in roles if r == "organizer"][:1]
@@ -681,8 +703,9 @@ def _mark_planned(event: EventFinding, text: str) -> None:
 
 
 def _one_gathering_per_date(kinds, dates, offset, sentence):
-    """One gathering per date a sentence gives (the word nearest the date wins), besides any
-    founding, signing, visit or campaign; `founded X at a meeting` is one event, not two."""
+    """(kind, start, end, date or None): one gathering per date a sentence gives (the word
+    nearest the date wins), besides any founding, signing, visit or campaign; `founded X at a
+    meeting` is one event, not two."""
     founding = any(k[0] == "founding" for k in kinds)
     gatherings = [
         k
@@ -692,17 +715,26 @@ def _one_gathering_per_date(kinds, dates, offset, sentence):
             founding and re.search(r"\b(?:at|by)\s+an?\s+(?:\w+\s+)?$", sentence[: k[1] - offset])
         )
     ]
-    others = [k for k in kinds if k[0] not in GATHERINGS]
-    best: dict[int, tuple] = {}
-    for kind in gatherings:
-        date = min(dates, key=lambda d: abs(offset + d.start - kind[1]))
-        # A gathering named in capitals ("the Follow-up Training on ...") beats a common noun
-        # nearer the date ("a five-day course").
-        named = sentence[kind[1] - offset : kind[1] - offset + 1].isupper()
-        distance = abs(offset + date.start - kind[1]) - (10_000 if named else 0)
-        if date.start not in best or distance < best[date.start][0]:
-            best[date.start] = (distance, kind)
-    chosen = [kind for _, kind in best.values()]
+    others = [(*k, None) for k in kinds if k[0] not in GATHERINGS]
+    # Each date goes with the gathering nearest it, closest pairs first, one date each. A
+    # gathering named in capitals ("the Follow-up Training on ...") beats a common noun nearer
+    # the date ("a five-day course").
+    pairs = sorted(
+        (
+            not sentence[k[1] - offset : k[1] - offset + 1].isupper(),
+            abs(offset + d.start - k[1]),
+            i,
+            j,
+        )
+        for i, d in enumerate(dates)
+        for j, k in enumerate(gatherings)
+    )
+    chosen, used_dates, used_kinds = [], set(), set()
+    for _, _, i, j in pairs:
+        if i not in used_dates and j not in used_kinds:
+            used_dates.add(i)
+            used_kinds.add(j)
+            chosen.append((*gatherings[j], dates[i]))
     seen, result = set(), []
     for item in sorted(others + chosen, key=lambda k: k[1]):
         if item[0] not in seen or item[0] in GATHERINGS:

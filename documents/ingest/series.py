@@ -64,7 +64,8 @@ def ordinal_value(word: str) -> int | None:
     """`10th` -> 10, `Fifth` -> 5, `twenty-first` -> 21; None for any other word."""
     word = word.lower()
     if word[:1].isdigit():
-        return int(re.match(r"\d+", word).group())
+        m = re.fullmatch(r"(\d{1,3})(?:st|nd|rd|th)", word)
+        return int(m.group(1)) if m else None
     return ORDINAL_WORDS.get(word)
 
 
