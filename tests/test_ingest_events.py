@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from documents.ingest.analysis import analyse_source
-from documents.ingest.events import Trigger, leading_literals
 from documents.ingest.series import find_series, series_of_name
 from documents.ingest.sources import SourceText
+from documents.ingest.triggers import Trigger, leading_literals
 
 
 def analyse(text: str):
@@ -108,7 +108,10 @@ def test_a_series_is_never_an_organization(text, not_a_body):
 
 
 def test_a_body_inside_a_series_name_stays_a_body():
-    text = "Ministers attended the Fifth Abu Dhabi Dialogue Ministerial Consultation on 16 October 2019."
+    text = (
+        "Ministers attended the Fifth Abu Dhabi Dialogue Ministerial Consultation "
+        "on 16 October 2019."
+    )
     assert "Abu Dhabi Dialogue" in {o.name for o in analyse(text).organizations.values()}
 
 
@@ -118,7 +121,8 @@ def test_a_body_inside_a_series_name_stays_a_body():
         # The year from a dateline, the day relative to it.
         (
             "Unions meet in Dhaka\n\nDhaka, 14 November 2019\n\n"
-            "Union leaders from six countries came together in Dhaka yesterday to plan a campaign.\n",
+            "Union leaders from six countries came together in Dhaka yesterday "
+            "to plan a campaign.\n",
             ("meeting", "2019-11-13", "Dhaka"),
         ),
         (

@@ -5,7 +5,6 @@ events it mentions, with kind, dates at their precision, place, and the roles of
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
@@ -14,8 +13,8 @@ from organizations.names import name_key
 
 from .dates import FORMS, FoundDate, find_dates
 from .event_names import event_name, titled_phrase
+from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
-from .phrases import CaselessPattern, lowered
 from .reference import cities, countries, places
 from .sentences import sentences
 from .series import (
@@ -26,202 +25,7 @@ from .series import (
     series_label,
     series_of_name,
 )
-
-
-@dataclass(frozen=True)
-class Trigger:
-    """A word or phrase that says an event happened, and the kind of event it says.
-
-    `pattern` is a lower-case regex. `cues` are literal lower-case parts, one of which every
-    match holds: a sentence holding none is not searched. They are read from the pattern's
-    alternatives when each opens on letters; a pattern that does not must give them.
-    `verb`: a gathering said by what people did ("came together in"); a noun in the same
-    sentence ("a workshop") names it better.
-    """
-
-    pattern: str
-    kind: str
-    cues: tuple[str, ...] = ()
-    verb: bool = False
-
-    def __post_init__(self) -> None:
-        if not self.cues:
-            object.__setattr__(self, "cues", leading_literals(self.pattern))
-
-
-def leading_literals(pattern: str) -> tuple[str, ...]:
-    """The letters each top-level alternative of `pattern` opens with: `trainings?|course`
-    -> ("training", "course"). Raises when one opens on anything else, so a trigger is never
-    skipped for want of a cue."""
-    alternatives, depth, current = [], 0, ""
-    for char in pattern:
-        depth += (char == "(") - (char == ")")
-        if char == "|" and depth == 0:
-            alternatives.append(current)
-            current = ""
-        else:
-            current += char
-    alternatives.append(current)
-    cues = []
-    for alternative in alternatives:
-        alternative = re.sub(r"^\(\?<[!=][^)]*\)", "", alternative)  # a look-behind reads nothing
-        literal = re.match(r"[a-z]*", alternative).group()
-        if alternative[len(literal) : len(literal) + 1] in ("?", "*"):
-            literal = literal[:-1]  # "meetings?": the last letter may be absent
-        if len(literal) < 3:
-            raise ValueError(f"trigger {pattern!r}: give cues, {alternative!r} opens on no word")
-        cues.append(literal)
-    return tuple(dict.fromkeys(cues))
-
-
-TRIGGERS = [
-    Trigger(r"training\s+workshops?|trainings?|training\s+course|(?<!of\s)courses?", "training"),
-    Trigger(r"consultation(?:-workshop)?s?", "consultation"),
-    Trigger(r"workshops?", "workshop"),
-    Trigger(
-        r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"
-    ),
-    Trigger(
-        r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting|meet\s+again", "meeting"
-    ),
-    Trigger(r"forums?(?!\s+in\s+asia)", "forum"),
-    Trigger(r"seminars?|webinars?|symposium", "seminar"),
-    Trigger(
-        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|"
-        r"inaugurat\w+|opened)",
-        "founding",
-        cues=("establish", "found", "formed", "launched", "set", "inaugurat", "opened"),
-    ),
-    Trigger(
-        r"signed|signing|sign|memorandum\s+of\s+understanding|mou|agreements?|accord|"
-        r"put\s+(?:their|its|his|her|our)\s+signatures?|affixed\s+(?:their|its|his|her)\s+signatures?",
-        "agreement",
-    ),
-    Trigger(
-        r"(?:field|exchange|study)\s+visits?|mission\s+to",
-        "visit",
-        cues=("visit", "mission"),
-    ),
-    Trigger(r"campaigns?", "campaign"),
-    # Said with verbs: "delegates came together in Dhaka", "unions gathered in Manila on ...".
-    Trigger(
-        r"came\s+together|come\s+together|gathered\s+(?:in|at|for)|convened\s+(?:in|at|on)|"
-        r"met\s+(?:in|at)(?=\s+(?:the\s+)?[a-z])",
-        "meeting",
-        verb=True,
-    ),
-]
-TRIGGER_PATTERN = CaselessPattern(  # the words in lower case: case-insensitive
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<k{i}>{t.pattern})" for i, t in enumerate(TRIGGERS))
-    + r")(?![\w-])"
-)
-# Most sentences hold no trigger, and finding the cues in the whole text is cheaper than the
-# pattern.
-TRIGGER_STEMS = tuple(dict.fromkeys(cue for t in TRIGGERS for cue in t.cues))
-
-
-def _trigger_stems(text: str) -> list[tuple[int, int]] | None:
-    """Where trigger cues occur in the text, as sorted (start, end); None when the text has a
-    case quirk and cannot be read lowered."""
-    lower = lowered(text)
-    if lower is None:
-        return None
-    found = []
-    for stem in TRIGGER_STEMS:
-        at = lower.find(stem)
-        while at != -1:
-            found.append((at, at + len(stem)))
-            at = lower.find(stem, at + 1)
-    return sorted(found)
-
-
-def _holds_stem(stems: list[tuple[int, int]], start: int, end: int) -> bool:
-    for stem_start, stem_end in islice(stems, bisect_left(stems, (start,)), None):
-        if stem_start >= end:
-            return False
-        if stem_end <= end:
-            return True
-    return False
-
-
-OPENED_WHAT = re.compile(r"\b(?:centre|center|office|shelter|desk|branch|clinic|school)s?\b", re.I)
-
-
-def _names_event(text: str, start: int, end: int) -> bool:
-    """A blocked span that is itself an event series' name ("... Civil Society Conference")."""
-    return bool(re.search(r"(?:Conference|Summit|Congress|Meeting)$", text[max(0, start) : end]))
-
-
-ROLE_CUES = [
-    (re.compile(r"\bco-?organi[sz]ed\s+by\b", re.I), "co-organizer"),
-    (
-        re.compile(
-            r"\b(?:organi[sz]ed|convened|conducted|hosted\s+and\s+organi[sz]ed)\s+by\b", re.I
-        ),
-        "organizer",
-    ),
-    (re.compile(r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b", re.I), "partner"),
-    (
-        re.compile(
-            r"\b(?:with\s+the\s+(?:financial\s+)?support\s+of|funded\s+by|supported\s+by|sponsored\s+by)\b",
-            re.I,
-        ),
-        "funder",
-    ),
-    (re.compile(r"\bhosted\s+by\b", re.I), "host"),
-    (
-        re.compile(
-            r"\b(?:brought\s+together|participated\s+by|attended\s+by|participants?\s+(?:from|of))\b",
-            re.I,
-        ),
-        "participant",
-    ),
-]
-CLAUSE_END = re.compile(r",\s+(?:brought|which|who|was|were|to|and\s+(?:was|were))\b|[.;]\s|\n|$")
-
-
-# "Agreement was reached after years of talks": agreement in general, nothing was signed.
-AGREEMENT_IN_GENERAL = CaselessPattern(
-    r"\b(?:talks|negotiat\w*|reach(?:ed|ing)?|deals?|towards?|aim\w*\s+(?:at|for|to)|"
-    r"hopes?|calls?\s+for|would|should|could)\b",
-    clues=("talk", "negotiat", "reach", "deal", "toward", "aim", "hope", "call", "ould"),
-)
-SIGN_WORD = CaselessPattern(r"\bsign(?:ed|ing|atures?|atory|atories)?\b", clues=("sign",))
-AGREEMENT_NOUN = re.compile(r"(?i)agreements?|accord")
-
-
-def _trigger_kinds(
-    text: str, blocked: list[tuple[int, int]], offset: int, series=()
-) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of the triggers in `text` (at `offset` in the document): the known
-    series named in it (`series`, document offsets), then trigger words outside them and
-    outside the names in `blocked`."""
-    end_of_text = offset + len(text)
-    found = [(m.series.kind, m.start, m.end) for m in series if offset <= m.start < end_of_text]
-    named = [(s, e) for _, s, e in found]
-    verbs = []
-    for m in TRIGGER_PATTERN.finditer(text):
-        start, end = offset + m.start(), offset + m.end()
-        if any(start < e and s < end for s, e in named) or any(
-            start < e and s < end and not _names_event(text, s - offset, e - offset)
-            for s, e in blocked
-        ):
-            continue
-        word = m.group(0).lower()
-        if word == "opened" and not OPENED_WHAT.search(text):
-            continue  # "opened the meeting": a session began, nothing was founded
-        if AGREEMENT_NOUN.fullmatch(word) and _agreement_in_general(text):
-            continue
-        trigger = TRIGGERS[int(m.lastgroup[1:])]  # group k<index>
-        (verbs if trigger.verb else found).append((trigger.kind, start, end))
-    if not any(kind in GATHERINGS for kind, _, _ in found):
-        found += verbs  # "came together in": only when no noun names the gathering
-    return sorted(found, key=lambda k: k[1])
-
-
-def _agreement_in_general(text: str) -> bool:
-    return AGREEMENT_IN_GENERAL.search(text) is not None and SIGN_WORD.search(text) is None
+from .triggers import GATHERINGS, TRIGGER_PATTERN, holds_stem, trigger_kinds, trigger_stems
 
 
 def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, float | None]:
@@ -240,74 +44,6 @@ def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, fl
             city = hit.text  # as the text names it: "Penang", not geonames' "George Town"
             country = city_country  # the city's own country wins over a country named nearby
     return city, country, lat, lon
-
-
-AS_REGION = re.compile(r"\b(?:in|within|across|beyond|throughout|outside)\s+(?:the\s+)?$", re.I)
-# A body's name used as an adjective: for the region it covers ("ASEAN CSOs", "ASEAN Member
-# States", "SAARC countries") or for one of its texts ("ASEAN Declaration", "ILO Convention"
-# when the rest of the title is garbled). The gathering is of those, or about that text; the
-# body itself is not shown taking part.
-AS_ATTRIBUTE = re.compile(
-    r"\s+(?:CSOs?|NGOs?|civil\s+society|(?:member\s+)?(?:states|countries)|governments|"
-    r"nationals|citizens|economies|region|declarations?|charter|conventions?|consensus|"
-    r"framework|instruments?|protocols?|recommendations?)\b",
-    re.I,
-)
-
-
-def _org_keys_between(
-    orgs: dict[str, OrganizationFinding],
-    start: int,
-    end: int,
-    sentence: tuple[str, int] | None = None,
-) -> list[str]:
-    """Bodies named between `start` and `end`, in order; given the (sentence, offset) they lie
-    in, not those named as a place ("went beyond ASEAN", "unions in ASEAN", "ASEAN CSOs")."""
-
-    def as_place(span) -> bool:
-        if sentence is None:
-            return False
-        text, offset = sentence
-        before = text[max(0, span.start - offset - 20) : max(0, span.start - offset)]
-        return bool(AS_REGION.search(before) or AS_ATTRIBUTE.match(text, span.end - offset))
-
-    hits = sorted(
-        (s.start, key)
-        for key, org in orgs.items()
-        for s in org.spans
-        if start <= s.start < end and not as_place(s)
-    )
-    seen, keys = set(), []
-    for _, key in hits:
-        if key not in seen:
-            seen.add(key)
-            keys.append(key)
-    return keys
-
-
-def _roles(
-    sentence: str, offset: int, orgs: dict[str, OrganizationFinding], trigger_start: int
-) -> list[tuple[str, str]]:
-    roles: dict[str, str] = {}
-    for pattern, role in ROLE_CUES:
-        for m in pattern.finditer(sentence):
-            end_m = CLAUSE_END.search(sentence, m.end())
-            stop = end_m.start() if end_m else len(sentence)
-            if role == "organizer":  # "organized by X in partnership with Y": X alone organizes
-                partner = ROLE_CUES[2][0].search(sentence, m.end(), stop)
-                stop = partner.start() if partner else stop
-            for key in _org_keys_between(orgs, offset + m.end(), offset + stop, (sentence, offset)):
-                roles.setdefault(key, role)
-    # "the ILO training ...": the body named just before the trigger runs it.
-    before = _org_keys_between(orgs, max(offset, trigger_start - 40), trigger_start)
-    if before and not roles:
-        roles.setdefault(before[-1], "organizer")
-    for key in _org_keys_between(orgs, offset, offset + len(sentence), (sentence, offset)):
-        roles.setdefault(key, "participant")
-    return list(roles.items())
-
-
-GATHERINGS = ["conference", "consultation", "training", "workshop", "seminar", "forum", "meeting"]
 
 
 def _is_heading(line: str) -> bool:
@@ -334,7 +70,7 @@ def _document_events(
     for i, (offset, line) in enumerate(top):
         if not _is_heading(line):
             continue
-        kinds = _trigger_kinds(line, blocked, offset, series)
+        kinds = trigger_kinds(line, blocked, offset, series)
         if not kinds:
             continue
         kind = kinds[0][0]
@@ -365,7 +101,7 @@ def _document_events(
         continuation = [
             h
             for _, h in top[i + 1 : i + 3]
-            if _is_heading(h) and not find_dates(h) and not _trigger_kinds(h, [], 0)
+            if _is_heading(h) and not find_dates(h) and not trigger_kinds(h, [], 0)
         ]
         if continuation and len(name.split()) <= 4:
             name = f"{name}: {' '.join(c.strip() for c in continuation)}"
@@ -446,16 +182,16 @@ def find_events(
         title, text, orgs, context_year, context_month, series, context_day, doc.blocked
     )
     last_gathering: EventFinding | None = None
-    stems = _trigger_stems(text)
+    stems = trigger_stems(text)
     year_in_text = None  # without a publication date, "On May 11-12" is in the text's year
     for offset, sentence in sentences(text):
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
         if context_year is None and YEAR.search(sentence):
             year_in_text = _last_year(sentence) or year_in_text
-        if stems is not None and not _holds_stem(stems, offset, offset + len(sentence)):
+        if stems is not None and not holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = _trigger_kinds(sentence, doc.blocked, offset, series)
+        kinds = trigger_kinds(sentence, doc.blocked, offset, series)
         if not kinds:
             continue
         dates = [
@@ -600,7 +336,7 @@ def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, e
     for kind, t_start, t_end, found in _one_gathering_per_date(kinds, dates, offset, sentence):
         found = found or min(dates, key=lambda d: abs(offset + d.start - t_start))
         date = found.date
-        roles = _roles(sentence, offset, doc.orgs, t_start)
+        roles = sentence_roles(sentence, offset, doc.orgs, t_start)
         if org_roles is not None:  # the sentence's bodies belong to its first event
             roles = [(k, r) for k, r in roles if r == "organizer"][:1]
         org_roles = roles
@@ -754,7 +490,7 @@ def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> No
             target = last_gathering
         if target is None:
             continue
-        for key, role in _roles(sentence, offset, orgs, t_start):
+        for key, role in sentence_roles(sentence, offset, orgs, t_start):
             if key not in dict(target.organizations):
                 target.organizations.append((key, role))
         return
