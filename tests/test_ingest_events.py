@@ -278,3 +278,38 @@ def test_series_mentions_carry_their_ordinal():
     assert [(m.text, m.edition) for m in mentions] == [
         ("100th Session of the International Labour Conference", 100)
     ]
+
+
+def test_a_series_name_with_its_acronym_is_one_mention():
+    text = (
+        "The 12th ASEAN Forum on Migrant Labour (AFML) will take place in Bangkok "
+        "on 1-2 November 2019."
+    )
+    assert [(e.series, e.edition) for e in analyse(text).events] == [
+        ("ASEAN Forum on Migrant Labour", 12)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The Bali Process Ministerial Conference met in Adelaide on 7 August 2018.", "Adelaide"),
+        ("The 10th Abu Dhabi Dialogue Ministerial Consultation met in Dubai in 2024.", "Dubai"),
+        (
+            "Ministers met in Manila on 14 November 2017 to discuss the Cebu Declaration.",
+            "Manila",
+        ),
+    ],
+)
+def test_a_place_inside_a_name_is_not_the_venue(text, city):
+    assert [c for _, _, _, c in events_of(text)] == [city]
+
+
+def test_a_gathering_said_with_a_verb_is_named_by_place_and_date():
+    text = (
+        "Migrant unions gather\n\nKuala Lumpur, 3 March 2020\n\n"
+        "More than 50 union leaders gathered in Kuala Lumpur on Monday to discuss fees.\n"
+    )
+    assert events_of(text) == [
+        ("Meeting in Kuala Lumpur, 2 March 2020", "meeting", "2020-03-02", "Kuala Lumpur")
+    ]

@@ -128,6 +128,9 @@ def quoted_title(sentence: str, t_end: int) -> str:
     return title.strip(" ,.") if title[:1].isupper() or title[:1].isdigit() else ""
 
 
+VERB = re.compile(r"(?:came|come|gathered|convened|met)\b", re.I)
+
+
 def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> str:
     label = KIND_LABEL[kind]
     quoted = quoted_title(sentence, t_end)
@@ -146,15 +149,16 @@ def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> s
             return phrase[:1].upper() + phrase[1:]
         if len(names) >= 2:
             return f"Memorandum of Understanding between {', '.join(names[:-1])} and {names[-1]}"
-    titled = titled_phrase(sentence, t_start, t_end)
-    if titled and len(titled.split()) >= 3:
-        return titled
-    described = _described_phrase(sentence, t_start, t_end)
-    if described:
-        return described
-    after = _name_after_trigger(sentence, t_end)
-    if after:
-        return f"{label}: {after}" if label.lower() not in after.lower() else after
+    if not VERB.match(sentence, t_start):  # "gathered in Kuala Lumpur" names nothing
+        titled = titled_phrase(sentence, t_start, t_end)
+        if titled and len(titled.split()) >= 3:
+            return titled
+        described = _described_phrase(sentence, t_start, t_end)
+        if described:
+            return described
+        after = _name_after_trigger(sentence, t_end)
+        if after:
+            return f"{label}: {after}" if label.lower() not in after.lower() else after
     where = f" in {city}" if city else ""
     by = f" by {names[0]}" if names else ""
     return f"{label}{by}{where}, {date.display()}" if date else f"{label}{by}{where}"

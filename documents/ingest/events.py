@@ -145,7 +145,7 @@ class _Document:
     conventions: dict
     series_at: dict[int, SeriesMention]
     blocked: list[tuple[int, int]]  # names a trigger or a date inside is part of
-    instruments: list[tuple[int, int]]  # instruments' names: a place inside is not a venue
+    instruments: list[tuple[int, int]]  # instruments' names
     place_hits: list
 
 
@@ -165,6 +165,7 @@ def find_events(
     (`at Migrant Workers' Forum in Bangkok`) lose those mentions."""
     series = find_series(text) if series is None else series
     instruments = [(s.start, s.end) for f in conventions.values() for s in f.spans]
+    named_series = [(m.start, m.end) for m in series]
     known = [(s.start, s.end) for f in orgs.values() if f.known for s in f.spans]
     unknown = [(s.start, s.end) for f in orgs.values() if not f.known for s in f.spans]
     named = [span for span in unknown if _named_as_event(text, *span)]
@@ -175,7 +176,9 @@ def find_events(
         {m.start: m for m in series},
         [*known, *instruments, *(span for span in unknown if span not in named)],
         instruments,
-        [h for h in places().finditer(text) if not _inside(h.start, instruments)],
+        # A place inside an instrument's or a series' name ("Cebu Declaration", "Bali Process
+        # Ministerial Conference") is not where the event was.
+        [h for h in places().finditer(text) if not _inside(h.start, [*instruments, *named_series])],
     )
     _drop_mentions(orgs, named)
     events = _document_events(

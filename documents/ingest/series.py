@@ -60,6 +60,9 @@ ORDINAL_BEFORE = re.compile(
 )
 
 
+ACRONYM_AFTER = re.compile(r"\s*\(\s*[A-Z][\w/-]*")  # up to the acronym's end
+
+
 def ordinal_value(word: str) -> int | None:
     """`10th` -> 10, `Fifth` -> 5, `twenty-first` -> 21; None for any other word."""
     word = word.lower()
@@ -128,8 +131,15 @@ def find_series(text: str) -> list[SeriesMention]:
     hits += [
         h for h in acronyms.finditer(text) if not any(h.start < e and s < h.end for s, e in taken)
     ]
-    found = []
+    found: list[SeriesMention] = []
     for hit in sorted(hits, key=lambda h: h.start):
+        last = found[-1] if found else None
+        if last and last.series == hit.value and ACRONYM_AFTER.fullmatch(text, last.end, hit.end):
+            # "the 12th ASEAN Forum on Migrant Labour (AFML)": one mention
+            found[-1] = SeriesMention(
+                last.start, hit.end, text[last.start : hit.end], last.series, last.edition
+            )
+            continue
         start, edition = hit.start, None
         before = ORDINAL_BEFORE.search(text, max(0, hit.start - 60), hit.start)
         if before and (number := ordinal_value(before.group("ordinal"))):
