@@ -101,3 +101,16 @@ def test_every_date_form_opens_somewhere():
     """A form is one record: what it opens on is said with it, never elsewhere."""
     for form in FORMS:
         assert form.opens, form.name
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "date"),
+    [
+        ("MANILA, 14 November 2017 – The Heads of State met in Manila.", "2017-11-14"),
+        ("JAKARTA (10 March 2016) - Union leaders from five countries met today.", "2016-03-10"),
+        ("BANGKOK (ILO News) – The International Labour Organization welcomed it.", None),
+    ],
+)
+def test_a_paragraph_dateline_dates_the_page(first_paragraph, date):
+    meta = read_metadata(f"A title line\n\n{first_paragraph} More words follow here.\n")
+    assert (meta.date.iso("start") if meta.date else None) == date

@@ -313,3 +313,21 @@ def test_a_gathering_said_with_a_verb_is_named_by_place_and_date():
     assert events_of(text) == [
         ("Meeting in Kuala Lumpur, 2 March 2020", "meeting", "2020-03-02", "Kuala Lumpur")
     ]
+
+
+def test_a_paragraph_dateline_dates_the_page_and_today():
+    text = (
+        "Unions agree on plan\n\nJAKARTA (10 March 2016) – Union leaders from five countries "
+        "met today in Jakarta to agree a joint plan.\n"
+    )
+    assert events_of(text) == [
+        ("Meeting in Jakarta, 10 March 2016", "meeting", "2016-03-10", "Jakarta")
+    ]
+
+
+def test_years_since_dates_what_follows_since_not_the_gathering():
+    text = (
+        "Ten years on\n\nNews | 16 June 2021\n\nTen years since the adoption of C189, domestic "
+        "workers' unions came together in Geneva to take stock.\n"
+    )
+    assert [d for _, _, d, _ in events_of(text)] != ["2011"]

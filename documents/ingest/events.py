@@ -206,6 +206,7 @@ def find_events(
                 context_day=context_day,
             )
             if not _inside(offset + d.start, doc.blocked)
+            and _dates_its_clause(d, sentence, kinds, offset)
         ]
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
@@ -301,6 +302,19 @@ def _named_as_event(text: str, start: int, end: int) -> bool:
         return True
     ordinal = ORDINAL_BEFORE.search(text, before, start)  # an edition: "the 5th ... Forum"
     return bool(ordinal and ordinal_value(ordinal.group("ordinal")))
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+
+
+def _dates_its_clause(found: FoundDate, sentence: str, kinds, offset: int) -> bool:
+    """`Ten years since the adoption of C189, unions came together`: the count of years dates
+    what follows `since` in its own clause, not the sentence's gathering."""
+    if found.rule != "years-since":
+        return True
+    clause = CLAUSE_BREAK.search(sentence, found.end)
+    stop = offset + (clause.start() if clause else len(sentence))
+    return any(offset + found.end <= start < stop for _, start, _ in kinds)
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:

@@ -65,10 +65,18 @@ def _header(line: str) -> tuple[PartialDate, str, str] | None:
     return None
 
 
+# A press release's first paragraph opens on its dateline: `MANILA, 14 November 2017 – ...`,
+# `JAKARTA (10 March 2016) - ...`, `BANGKOK (ILO News) – ...` (no date there).
+PARAGRAPH_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*|\s*\(\s*)(.{6,30}?)\s*\)?\s*[–—-]\s")
+
+
 def _dateline(line: str) -> PartialDate | None:
-    """`Dhaka, November 14, 2019` or a date alone on a short line near the top."""
+    """`Dhaka, November 14, 2019` or a date alone on a short line near the top, or the
+    dateline a paragraph opens on."""
     if len(line) > 60:
-        return None
+        opening = PARAGRAPH_DATELINE.match(line)
+        dates = find_dates(opening.group(1)) if opening else []
+        return dates[0].date if dates and dates[0].text == opening.group(1).strip() else None
     m = re.match(r"^(?:[A-Z][\w .'’-]{1,40},\s*)?(.+?)\s*$", line)
     dates = find_dates(m.group(1)) if m else []
     if dates and dates[0].start == 0 and len(dates[0].text) >= len(m.group(1)) - 1:

@@ -92,7 +92,7 @@ TRIGGERS = [
     # Said with verbs: "delegates came together in Dhaka", "unions gathered in Manila on ...".
     Trigger(
         r"came\s+together|come\s+together|gathered\s+(?:in|at|for)|convened\s+(?:in|at|on)|"
-        r"met\s+(?:in|at)(?=\s+(?:the\s+)?[a-z])",
+        r"met\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:in|at)(?=\s)",
         "meeting",
         verb=True,
     ),
