@@ -331,3 +331,14 @@ def test_years_since_dates_what_follows_since_not_the_gathering():
         "workers' unions came together in Geneva to take stock.\n"
     )
     assert [d for _, _, d, _ in events_of(text)] != ["2011"]
+
+
+def test_stages_are_named_by_their_scope():
+    text = (
+        "National consultations were held in Indonesia, the Philippines and Thailand in July "
+        "2019. A regional consultation followed in Bangkok on 10-11 September 2019.\n"
+    )
+    assert [(n, d) for n, _, d, _ in events_of(text)] == [
+        ("National consultations", "2019-07"),
+        ("Regional consultation", "2019-09-10"),
+    ]

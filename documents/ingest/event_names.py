@@ -74,7 +74,11 @@ def _name_after_trigger(sentence: str, trigger_end: int) -> str:
 
 def _described_phrase(sentence: str, t_start: int, t_end: int) -> str:
     """`the second regional meeting of the Asian Caucus` -> `Second regional meeting of the Asian Caucus`."""
-    before = re.search(r"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
+    before = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
+    # ... or the sentence opens on them: "National consultations were held in July 2019".
+    before = before or re.fullmatch(
+        r"\s*((?:[A-Z][a-z-]+\s+)(?:[a-z][\w-]*\s+){0,2})", sentence[:t_start]
+    )
     after = re.match(
         r"\s+(?:of|on|for|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|in|for))*",
         sentence[t_end:],
