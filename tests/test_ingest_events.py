@@ -342,3 +342,21 @@ def test_stages_are_named_by_their_scope():
         ("National consultations", "2019-07"),
         ("Regional consultation", "2019-09-10"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The ILO and Canada set up a joint initiative in 2012: the Tripartite Action for "
+            "Migrant Workers, usually called the TRIANGLE Project (TP).",
+            "Founding of the TRIANGLE Project",
+        ),
+        (
+            "In 2016 the unions launched a new network: the Mekong Migrant Union Network.",
+            "Founding of the Mekong Migrant Union Network",
+        ),
+    ],
+)
+def test_what_a_body_sets_up_is_what_is_founded(text, name):
+    assert name in [n for n, k, _, _ in events_of(text) if k == "founding"]

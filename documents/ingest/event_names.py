@@ -106,6 +106,33 @@ def _subject_before(sentence: str, trigger_start: int) -> str:
     return clause if 1 <= len(clause.split()) <= 9 else ""
 
 
+FOUNDED_THING = (
+    r"initiative|project|programme|program|network|centre|center|office|alliance|coalition|"
+    r"union|federation|association|forum|platform|committee|task\s+force|group|fund|desk|"
+    r"shelter|school|caucus|council|secretariat"
+)
+OBJECT_AFTER = re.compile(
+    rf"\s+(?:a|an|the|its|their)\s+((?:[\w'’-]+\s+){{0,4}}?(?:{FOUNDED_THING})s?)\b"
+    r"(?:[^.:;]{0,20}:\s+(?:the\s+)?([A-Z][^,.;(]{3,120}))?"
+)
+
+
+KNOWN_AS = re.compile(
+    r",?\s*(?:usually|commonly|also|better|widely)?\s*(?:called|known\s+as|referred\s+to\s+as)"
+    r"\s+(?:the\s+)?([A-Z][^,.;(]{3,80}?)\s*(?:\(|[,.;]|$)"
+)
+
+
+def _object_after(sentence: str, trigger_end: int) -> str:
+    """`the ILO and Canada set up a joint initiative in 2012: the Tripartite Action for ...` ->
+    `Tripartite Action for ...`; without a name after a colon, `joint initiative`."""
+    m = OBJECT_AFTER.match(sentence, trigger_end)
+    if not m:
+        return ""
+    called = KNOWN_AS.match(sentence, m.end())  # "..., usually called the ASEAN TRIANGLE Project"
+    return (called.group(1) if called else m.group(2) or m.group(1)).strip()
+
+
 def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """`the ATUC inter-union agreement` -> `ATUC inter-union agreement`."""
     m = re.search(r"\b(?:the|an?|its|their)\s+((?:[\w'’\-]+\s+){0,4})$", sentence[:trigger_start])
@@ -142,7 +169,7 @@ def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> s
         return quoted
     names = [orgs[k].acronym or orgs[k].name for k, _ in org_roles if k in orgs][:4]
     if kind == "founding":
-        subject = _subject_before(sentence, t_start)
+        subject = _subject_before(sentence, t_start) or _object_after(sentence, t_end)
         if subject:
             return f"Founding of the {subject}"
         if names:
