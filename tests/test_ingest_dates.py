@@ -114,3 +114,25 @@ def test_every_date_form_opens_somewhere():
 def test_a_paragraph_dateline_dates_the_page(first_paragraph, date):
     meta = read_metadata(f"A title line\n\n{first_paragraph} More words follow here.\n")
     assert (meta.date.iso("start") if meta.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held on 3 and 4 May 2018 in Hanoi", [("3 and 4 May 2018", "2018-05-03", "2018-05-04")]),
+        ("between 3 and 5 May 2018", [("between 3 and 5 May 2018", "2018-05-03", "2018-05-05")]),
+        # A day the movement marks: its last occurrence up to the document's date.
+        (
+            "On International Migrants Day, a forum met",
+            [("International Migrants Day", "2014-12-18", "2014-12-18")],
+        ),
+        (
+            "rallies on International Domestic Workers’ Day",
+            [("International Domestic Workers’ Day", "2014-06-16", "2014-06-16")],
+        ),
+        # "May" still opens a month's dates.
+        ("On May 11-12, the unions met", [("May 11-12", "2015-05-11", "2015-05-12")]),
+    ],
+)
+def test_more_date_forms(text, expected):
+    assert _found(text, context_year=2015, context_month=2, context_day=23) == expected

@@ -254,6 +254,40 @@ def _years_since(m: re.Match, text: str, ctx: DateContext) -> PartialDate | None
     return PartialDate.from_parts(ctx.year - n, text=text) if n else None
 
 
+# Days the movement marks every year, by their fixed date (month, day).
+OBSERVED_DAYS = {
+    "international migrants day": (12, 18),
+    "international migrants' day": (12, 18),
+    "international domestic workers day": (6, 16),
+    "international domestic workers' day": (6, 16),
+    "international workers day": (5, 1),
+    "international workers' day": (5, 1),
+    "may day": (5, 1),
+    "international women's day": (3, 8),
+    "international womens day": (3, 8),
+    "human rights day": (12, 10),
+    "world day against trafficking in persons": (7, 30),
+    "world day for decent work": (10, 7),
+}
+_OBSERVED = (
+    r"(?P<observed>"
+    + "|".join(
+        re.escape(name).replace("'", "['’]?").replace(r"\ ", r"\s+") for name in OBSERVED_DAYS
+    )
+    + r")"
+)
+
+
+def _observed_day(m: re.Match, text: str, ctx: DateContext) -> PartialDate | None:
+    """`On International Migrants Day`: its last occurrence up to the document's date."""
+    key = " ".join(m.group("observed").replace("’", "'").split())
+    month, day = OBSERVED_DAYS.get(key) or OBSERVED_DAYS[key.replace("'", "")]
+    year = ctx.year
+    if ctx.month is not None and (month, day) > (ctx.month, ctx.day or 31):
+        year -= 1
+    return PartialDate.from_parts(year, month, day, text=text)
+
+
 _WHICH = r"(?P<which>last|next|this\s+coming|coming|on|this)"
 _NUMBER = r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 
@@ -309,6 +343,20 @@ FORMS: list[DateForm] = [
         {"year", "month"},
         _days,
     ),
+    _form(  # on 3 and 4 May 2018
+        "day-and-day-month-year",
+        _APPROX
+        + _p(
+            r"\b(?:between\s+)?{d1}\s+(?:and|&)\s+{d2}" + _SP + "{m1},?" + _SP + r"{y}\b",
+            d1=_DAY,
+            d2=_DAY,
+            m1=_MONTH,
+            y=_YEAR,
+        ),
+        "approx digit between",
+        {"year", "month"},
+        _days,
+    ),
     _form(  # 15 Aug 2007, 17 September 2011, the 30th of July 2018
         "day-month-year",
         _APPROX
@@ -357,6 +405,13 @@ FORMS: list[DateForm] = [
         "digit",
         {"two months"},
         _days,
+    ),
+    _form(  # On International Migrants Day (18 December)
+        "observed-day",
+        r"\b" + _OBSERVED,
+        "international may human world",
+        (),
+        _observed_day,
     ),
     _form(  # on 12-13 November
         "day-day-month-noyear",

@@ -47,10 +47,11 @@ def _openings(lower: str) -> list[tuple[int, str]]:
             found.append((m.start(), "digit"))
         elif word in APPROX_WORDS:
             found.append((m.start(), "approx"))
-        elif word in OPENING_WORDS:
-            found.append((m.start(), word))
-        elif word[:3] in MONTH_PREFIXES:
-            found.append((m.start(), "month"))
+        else:  # "may" opens both "May 2018" and "May Day"
+            if word in OPENING_WORDS:
+                found.append((m.start(), word))
+            if word[:3] in MONTH_PREFIXES:
+                found.append((m.start(), "month"))
     return found
 
 
