@@ -38,33 +38,34 @@ NOT_A_YEAR_BEFORE = re.compile(
 NOT_A_YEAR_AFTER = re.compile(r"\s*\(\s*No\b")
 
 
-def _openings(lower: str) -> list[tuple[int, str]]:
-    """(offset, kind or word) of the words in the lowered text that can open a date."""
-    found = []
+def _openings(lower: str) -> dict[str, list[int]]:
+    """Offsets of the words in the lowered text that can open a date, by kind or word."""
+    found: dict[str, list[int]] = {}
     for m in WORD_RUN.finditer(lower):
         word = m.group()
         if word[0].isdecimal():  # what \d matches
-            found.append((m.start(), "digit"))
+            found.setdefault("digit", []).append(m.start())
         elif word in APPROX_WORDS:
-            found.append((m.start(), "approx"))
+            found.setdefault("approx", []).append(m.start())
         else:  # "may" opens both "May 2018" and "May Day"
             if word in OPENING_WORDS:
-                found.append((m.start(), word))
+                found.setdefault(word, []).append(m.start())
             if word[:3] in MONTH_PREFIXES:
-                found.append((m.start(), "month"))
+                found.setdefault("month", []).append(m.start())
     return found
 
 
-def _matches(form: DateForm, text: str, openings: list[tuple[int, str]] | None):
+def _matches(form: DateForm, text: str, openings: dict[str, list[int]] | None):
     """`form.pattern.finditer(text)`, tried only where the form's dates can open (when the
     text could be lowered: offsets are the same, and a plain pattern's openings are among
     them)."""
     pattern = form.pattern
     if openings is None:
         return pattern.finditer(text)
-    starts = [at for at, kind in openings if kind in form.opens]
-    if not starts:
+    kinds = [openings[kind] for kind in form.opens if kind in openings]
+    if not kinds:
         return ()
+    starts = kinds[0] if len(kinds) == 1 else sorted(at for offsets in kinds for at in offsets)
     if isinstance(pattern, CaselessPattern):
         return finditer_at(pattern.exact, lowered(text), starts)
     return finditer_at(pattern, text, starts)
@@ -118,8 +119,12 @@ def find_dates(
     present = _present(text)
     lower = lowered(text)
     openings = _openings(lower) if lower is not None else None
+    if openings is not None and not openings:
+        return []  # no word that opens a date
     for form in FORMS:
         if not form.needs <= present or (context_year is None and form.from_context):
+            continue
+        if openings is not None and openings.keys().isdisjoint(form.opens):
             continue
         for m in _matches(form, text, openings):
             start, end = m.span()

@@ -165,7 +165,7 @@ def find_events(
     (`at Migrant Workers' Forum in Bangkok`) lose those mentions."""
     series = find_series(text) if series is None else series
     instruments = [(s.start, s.end) for f in conventions.values() for s in f.spans]
-    named_series = [(m.start, m.end) for m in series]
+    names_of_things = [*instruments, *((m.start, m.end) for m in series)]
     known = [(s.start, s.end) for f in orgs.values() if f.known for s in f.spans]
     unknown = [(s.start, s.end) for f in orgs.values() if not f.known for s in f.spans]
     named = [span for span in unknown if _named_as_event(text, *span)]
@@ -178,7 +178,7 @@ def find_events(
         instruments,
         # A place inside an instrument's or a series' name ("Cebu Declaration", "Bali Process
         # Ministerial Conference") is not where the event was.
-        [h for h in places().finditer(text) if not _inside(h.start, [*instruments, *named_series])],
+        [h for h in places().finditer(text) if not _inside(h.start, names_of_things)],
     )
     _drop_mentions(orgs, named)
     events = _document_events(
