@@ -10,6 +10,7 @@ from .findings import DocumentAnalysis
 from .metadata import read_metadata
 from .organizations import find_organizations
 from .people import find_people
+from .series import find_series
 from .sources import SourceText
 from .themes import find_themes
 
@@ -21,8 +22,10 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
     text = meta.text
     context_year = meta.date.start.year if meta.date else None
     context_month = meta.date.start.month if meta.date and meta.date.precision != "year" else None
+    context_day = meta.date.start.day if meta.date and meta.date.precision == "day" else None
     conventions = find_conventions(text)
-    orgs = _outside(find_organizations(text), conventions)
+    series = find_series(text)
+    orgs = _outside(find_organizations(text), conventions, series)
     people = find_people(text, orgs)
     events = find_events(
         meta.title,
@@ -30,8 +33,10 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
         orgs,
         people,
         conventions,
+        series=series,
         context_year=context_year,
         context_month=context_month,
+        context_day=context_day,
     )
     tags = find_themes(text)
     for event in events:  # an event carries the themes of its own passages; the document's, all
@@ -56,12 +61,30 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
     )
 
 
-def _outside(orgs: dict, conventions: dict) -> dict:
-    """Drop organization mentions inside an instrument's name ("ASEAN" in "ASEAN Declaration")."""
+def _outside(orgs: dict, conventions: dict, series: list) -> dict:
+    """Drop organization mentions inside an instrument's name ("ASEAN" in "ASEAN Declaration"),
+    and any over a recurring gathering's name but a known body within it ("ASEAN" in "the 31st
+    ASEAN Summit" stays; "ASEAN Forum on Migrant Labour" is never a body)."""
     taken = [(s.start, s.end) for c in conventions.values() for s in c.spans]
+    gatherings = [(m.start, m.end) for m in series]
+
+    def over_gathering(org, span) -> bool:
+        return any(
+            span.start < b
+            and a < span.end
+            and not (
+                org.known and a <= span.start and span.end <= b and span.end - span.start < b - a
+            )
+            for a, b in gatherings
+        )
+
     kept = {}
     for key, org in orgs.items():
-        org.spans = [s for s in org.spans if not any(a <= s.start and s.end <= b for a, b in taken)]
+        org.spans = [
+            s
+            for s in org.spans
+            if not any(a <= s.start and s.end <= b for a, b in taken) and not over_gathering(org, s)
+        ]
         if org.spans:
             kept[key] = org
     return kept
