@@ -64,18 +64,29 @@ def analyse_source(source: SourceText) -> DocumentAnalysis:
 def _outside(orgs: dict, conventions: dict, series: list) -> dict:
     """Drop organization mentions inside an instrument's name ("ASEAN" in "ASEAN Declaration"),
     and any over a recurring gathering's name but a known body within it ("ASEAN" in "the 31st
-    ASEAN Summit" stays; "ASEAN Forum on Migrant Labour" is never a body)."""
+    ASEAN Summit" stays; "ASEAN Forum on Migrant Labour" is never a body). A standing body that
+    meets under its own name (the ASEAN Senior Labour Officials Meeting, whose chair is named)
+    stays a body where no edition is named: "the 5th SLOM" is a gathering, "Chair of SLOM" not."""
     taken = [(s.start, s.end) for c in conventions.values() for s in c.spans]
-    gatherings = [(m.start, m.end) for m in series]
+
+    def is_the_series(org, mention) -> bool:
+        return bool({org.name, org.acronym} & {mention.series.name, mention.series.acronym} - {""})
 
     def over_gathering(org, span) -> bool:
         return any(
-            span.start < b
-            and a < span.end
+            span.start < m.end
+            and m.start < span.end
             and not (
-                org.known and a <= span.start and span.end <= b and span.end - span.start < b - a
+                org.known
+                and m.start <= span.start
+                and span.end <= m.end
+                and (
+                    m.edition is None
+                    if is_the_series(org, m)
+                    else span.end - span.start < m.end - m.start
+                )
             )
-            for a, b in gatherings
+            for m in series
         )
 
     kept = {}

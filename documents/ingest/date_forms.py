@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from organizations.partial_dates import PartialDate
+from advocacy_site.partial_dates import PartialDate
 
 from .phrases import CaselessPattern
 

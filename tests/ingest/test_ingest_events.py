@@ -93,7 +93,7 @@ def test_a_recurring_gathering_is_an_edition_of_its_series(text, series, edition
             "ASEAN Forum on Migrant Labour",
         ),
         (
-            "The ASEAN Senior Labour Officials Meeting (SLOM) met on 12 May 2009.",
+            "The 5th ASEAN Senior Labour Officials Meeting (SLOM) met on 12 May 2009.",
             "ASEAN Senior Labour Officials Meeting",
         ),
         (
@@ -105,6 +105,17 @@ def test_a_recurring_gathering_is_an_edition_of_its_series(text, series, edition
 def test_a_series_is_never_an_organization(text, not_a_body):
     names = {o.name for o in analyse(text).organizations.values()}
     assert not_a_body not in names
+
+
+def test_a_standing_body_meeting_under_its_own_name_is_a_body_where_no_edition_is_named():
+    text = (
+        "The proposal was presented to Mr. Khamphone Sisavath, Chairman of the ASEAN Senior "
+        "Labour Officials Meeting (SLOM), on 12 May 2009 in Vientiane."
+    )
+    analysis = analyse(text)
+    slom = next(o for o in analysis.organizations.values() if o.acronym == "SLOM")
+    person = next(iter(analysis.people.values()))
+    assert person.organization_key == slom.key
 
 
 def test_a_body_inside_a_series_name_stays_a_body():
