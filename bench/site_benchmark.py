@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import math
 import os
 import secrets
 import statistics
@@ -148,7 +149,7 @@ def pages_pick(env: dict) -> dict[str, str]:
     return {kind: BARE if path == "BARE" else path for kind, path in pages.items()}
 
 
-def server_start(env: dict, port: int, workers: int) -> subprocess.Popen:
+def server_start(env: dict, port: int, workers: int, timeout: float) -> subprocess.Popen:
     static = tempfile.mkdtemp(prefix="site-benchmark-static-")
     env = {
         **env,
@@ -163,7 +164,7 @@ def server_start(env: dict, port: int, workers: int) -> subprocess.Popen:
             "advocacy_site.wsgi:application",
             f"--bind={HOST}:{port}",
             f"--workers={workers}",
-            "--timeout=900",
+            f"--timeout={timeout:.0f}",
             "--log-level=warning",
         ],
         cwd=ROOT,
@@ -179,10 +180,10 @@ def server_start(env: dict, port: int, workers: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not answer within a minute")
 
 
-def fetch(port: int, path: str) -> tuple[int, float, float, int, int]:
+def fetch(port: int, path: str, timeout: float = 900) -> tuple[int, float, float, int, int]:
     """(status, server ms, client ms, SQL queries, bytes) of one GET."""
     started = time.perf_counter()
-    connection = http.client.HTTPConnection(HOST, port, timeout=900)
+    connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         connection.request("GET", path)
         response = connection.getresponse()
@@ -200,9 +201,20 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def page_measure(port: int, path: str, requests: int) -> dict:
-    for _ in range(2):  # each worker loads its code and caches once
-        fetch(port, path)
+def page_measure(port: int, path: str, requests: int, timeout: float) -> dict:
+    try:
+        for _ in range(2):  # each worker loads its code and caches once
+            fetch(port, path, timeout)
+    except TimeoutError:  # gunicorn's own timeout, the same, replaces the worker
+        return {
+            "path": path,
+            "status": f"over {timeout:.0f} s",
+            "p50_ms": math.nan,
+            "p95_ms": math.nan,
+            "client_p50_ms": math.nan,
+            "queries": -1,
+            "kb": math.nan,
+        }
     samples = [fetch(port, path) for _ in range(requests)]
     bad = {s[0] for s in samples if s[0] != 200}
     server = [s[1] for s in samples]
@@ -273,6 +285,9 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--concurrency", type=int, default=0, help="Client threads (0: none).")
     parser.add_argument("--seconds", type=float, default=10, help="Per throughput figure.")
+    parser.add_argument(
+        "--page-timeout", type=float, default=120, help="Give up on a page after this many s."
+    )
     parser.add_argument("--json", type=Path, help="Also write the figures to this file.")
     args = parser.parse_args()
     if not 0 <= args.concurrency <= MAX_CONCURRENCY or not 0 < args.seconds <= MAX_SECONDS:
@@ -287,14 +302,17 @@ def main() -> None:
     env = django_env(database_url(args))
     database_build(args, env)
     pages = pages_pick(env)
-    server = server_start(env, args.port, args.workers)
+    server = server_start(env, args.port, args.workers, args.page_timeout)
     try:
-        results = {kind: page_measure(args.port, url, args.requests) for kind, url in pages.items()}
+        results = {
+            kind: page_measure(args.port, url, args.requests, args.page_timeout)
+            for kind, url in pages.items()
+        }
         memory = worker_memory_mb(server.pid)
         rates = {
             kind: throughput(args.port, pages[kind], args.concurrency, args.seconds)
             for kind in THROUGHPUT_PAGES
-            if args.concurrency
+            if args.concurrency and results[kind]["status"] == "200"
         }
     finally:
         server.terminate()
