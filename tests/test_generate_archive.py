@@ -69,3 +69,9 @@ def test_a_non_empty_archive_is_refused_unless_appending():
 def test_a_bad_number_of_documents_is_refused(count):
     with pytest.raises(CommandError, match="--documents"):
         call_command("generate_archive", "--documents", count)
+
+
+def test_a_hundred_thousand_documents_draw_on_twenty_thousand_bodies_and_fifty_thousand_people():
+    generator = ArchiveTextGenerator(seed=1, documents=100_000)
+    assert len({body.name for body in generator.bodies}) == 20_000
+    assert len({speaker.name for speaker in generator.speakers}) == 50_000

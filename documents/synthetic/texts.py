@@ -25,6 +25,7 @@ from .vocabulary import (
     KINDS,
     LAST_NAMES,
     MONTHS,
+    MORE_ORGANIZATION_FORMS,
     ORGANIZATION_FORMS,
     PLACES,
     SECTORS,
@@ -82,15 +83,21 @@ class ArchiveTextGenerator:
         known = [Body(o["name"], o["acronym"]) for o in gazetteer if o["name"] != ILO.name]
         self.rng.shuffle(known)
         known = known[: max(count // 4, min(count, 30))]
-        made_up = [
+        made_up = self._made_up_names(ORGANIZATION_FORMS)
+        if len(made_up) < count - len(known):  # over about 87,000 documents
+            made_up += self._made_up_names(MORE_ORGANIZATION_FORMS)
+        made_up = made_up[: count - len(known)]
+        return known + [Body(name, _initials(name)) for name in made_up]
+
+    def _made_up_names(self, forms: list[str]) -> list[str]:
+        names = [
             form.format(sector=sector, place=place)
-            for form in ORGANIZATION_FORMS
+            for form in forms
             for sector in SECTORS
             for place in PLACES
         ]
-        self.rng.shuffle(made_up)
-        made_up = made_up[: count - len(known)]
-        return known + [Body(name, _initials(name)) for name in made_up]
+        self.rng.shuffle(names)
+        return names
 
     def _speakers(self, count: int) -> list[Speaker]:
         names: set[str] = set()

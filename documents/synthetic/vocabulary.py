@@ -313,3 +313,10 @@ ORGANIZATION_FORMS = [
     "Society for {sector} Migrants of {place}",
     "{place} Foundation for {sector} Workers",
 ]
+# Used only when an archive needs more bodies than the forms above make (about 87,000
+# documents and over), so that smaller archives stay as they were for a seed.
+MORE_ORGANIZATION_FORMS = [
+    "{place} Progressive {sector} Workers Union",
+    "Coalition for {sector} Migrants in {place}",
+    "{place} {sector} Workers Welfare Council",
+]
