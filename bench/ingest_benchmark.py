@@ -6,9 +6,10 @@
     .venv/bin/python bench/ingest_benchmark.py --engine postgres --runs 5  # median of five
 
 Each generated document is about 5 KB of advocacy-report prose built from the shipped
-gazetteer and instrument list: a header line, a titled event with dates and a place, organizers,
-a speaker list, instruments, and background paragraphs. Prints documents per second and the
-process's resident memory every quarter of the run (it should stay flat).
+gazetteer and made-up unions and NGOs (`documents/synthetic/texts.py`, the texts
+`manage.py generate_archive` imports): a header line, a titled event with dates and a place,
+organizers, a speaker list, instruments, and background paragraphs. Prints documents per
+second and the process's resident memory every quarter of the run (it should stay flat).
 
 A virtual machine's speed moves from run to run, so the script first times a fixed piece of
 pure Python ("machine speed"), to compare figures taken on different days, and `--runs N`
@@ -18,9 +19,7 @@ repeats the import into a fresh database N times and prints the median.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import random
 import statistics
 import subprocess
 import sys
@@ -29,142 +28,17 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from documents.synthetic.texts import ArchiveTextGenerator  # noqa: E402 (pure Python, no Django)
+
 RATE_LINE = " documents/s"
-CITIES = [
-    ("Kuala Lumpur", "Malaysia"),
-    ("Jakarta", "Indonesia"),
-    ("Manila", "Philippines"),
-    ("Bangkok", "Thailand"),
-    ("Hanoi", "Vietnam"),
-    ("Phnom Penh", "Cambodia"),
-    ("Kathmandu", "Nepal"),
-    ("Dhaka", "Bangladesh"),
-    ("Colombo", "Sri Lanka"),
-    ("Yangon", "Myanmar"),
-    ("Singapore", "Singapore"),
-    ("Amman", "Jordan"),
-]
-KINDS = ["Regional Consultation", "National Workshop", "Training", "Sub-Regional Forum", "Seminar"]
-THEMES = [
-    "fair recruitment",
-    "domestic work",
-    "social protection for migrant workers",
-    "skills recognition",
-    "trade union organising",
-    "access to justice",
-    "ratification",
-]
-FIRST = [
-    "Aini",
-    "Budi",
-    "Chandra",
-    "Dewi",
-    "Eko",
-    "Farah",
-    "Gita",
-    "Hassan",
-    "Indah",
-    "Joko",
-    "Kamal",
-    "Lina",
-    "Maya",
-    "Nur",
-    "Omar",
-    "Putri",
-    "Rina",
-    "Sari",
-    "Tomas",
-    "Umar",
-]
-LAST = [
-    "Rahman",
-    "Santos",
-    "Wijaya",
-    "Nguyen",
-    "Sharma",
-    "Perera",
-    "Tan",
-    "Lim",
-    "Reyes",
-    "Hossain",
-    "Thapa",
-    "Aung",
-    "Khan",
-    "Cruz",
-    "Bautista",
-    "Suryani",
-    "Gurung",
-    "Silva",
-]
-TITLES = ["Director", "Coordinator", "President", "Programme Officer"]
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-FILLER = (
-    "Participants shared experiences of recruitment fees, contract substitution and the "
-    "withholding of passports, and discussed how unions and migrant associations in origin and "
-    "destination countries can work together to document complaints and assist workers. "
-)
-
-
-def generate_document(rng: random.Random, n: int, orgs: list[dict], instruments: list[str]) -> str:
-    city, country = rng.choice(CITIES)
-    year, month, day = rng.randint(1995, 2024), rng.randint(1, 12), rng.randint(1, 24)
-    kind, theme = rng.choice(KINDS), rng.choice(THEMES)
-    organizers = rng.sample(orgs, 4)
-    people = [
-        f"{rng.choice(FIRST)} {rng.choice(LAST)}, {rng.choice(TITLES)}, {o['name']}"
-        for o in rng.sample(orgs, 5)
-    ]
-    inst = rng.sample(instruments, 2)
-    title = f"{kind} on {theme.title()} No. {n}, {day}-{day + 2} {MONTHS[month - 1]} {year}"
-    parts = [
-        title,
-        f"{day + 10} {MONTHS[month - 1][:3]} {year} | {kind.split()[-1]}s | Regional",
-        f"The {kind.lower()} on {theme} was held in {city}, {country} on {day}-{day + 2} "
-        f"{MONTHS[month - 1]} {year}, organized by {organizers[0]['name']} in partnership with "
-        f"{organizers[1]['name']}, with the support of {organizers[2]['name']}.",
-        f"Speakers included: {'; '.join(people)}.",
-        f"Discussions focused on {inst[0]} and {inst[1]}, and on the role of "
-        f"{organizers[3]['name']} ({organizers[3]['acronym'] or 'its members'}).",
-    ]
-    while sum(len(p) for p in parts) < 5000:
-        parts.append(FILLER * 2)
-    parts.append(
-        f"In {year - rng.randint(1, 5)}, {organizers[0]['name']} signed a Memorandum of "
-        f"Understanding with {organizers[3]['name']}."
-    )
-    return "\n\n".join(parts) + "\n"
 
 
 def write_corpus(folder: Path, count: int, seed: int) -> int:
-    rng = random.Random(seed)
-    orgs = json.loads((ROOT / "data/reference/organizations.json").read_text(encoding="utf-8"))
-    instruments = [
-        "ILO Convention No. 189",
-        "C97",
-        "Conventions 87 and 98",
-        "C143",
-        "the UN Convention on the Rights of All Migrant Workers and Members of their Families",
-        "the ASEAN Consensus on the Protection and Promotion of the Rights of Migrant Workers",
-        "the Global Compact for Migration",
-        "ILO Convention 190",
-    ]
+    """The texts `manage.py generate_archive` imports (documents/synthetic/texts.py)."""
     total = 0
-    for n in range(count):
-        text = generate_document(rng, n, orgs, instruments)
-        (folder / f"report-{n:05d}.txt").write_text(text, encoding="utf-8")
+    for name, text in ArchiveTextGenerator(seed=seed, documents=count).documents(count):
+        (folder / name).write_text(text, encoding="utf-8")
         total += len(text.encode())
     return total
 
