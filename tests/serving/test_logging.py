@@ -2,9 +2,12 @@
 
 import json
 import logging
+import os
+import subprocess
 import sys
 
 import pytest
+from django.conf import settings
 
 from advocacy_site.log_format import JsonLineFormatter
 
@@ -57,3 +60,28 @@ def test_a_traceback_stays_inside_its_record():
     line = JsonLineFormatter().format(_exception_record())
     assert "\n" not in line
     assert "ValueError: bad value" in json.loads(line)["exception"]
+
+
+def test_gunicorn_logs_json_lines_with_its_own_defaults_merged_in():
+    """As gunicorn applies `logconfig_dict`: over its CONFIG_DEFAULTS, one top-level key a time."""
+    code = (
+        "import logging; from logging.config import dictConfig;"
+        "from gunicorn.glogging import CONFIG_DEFAULTS;"
+        "from advocacy_site import gunicorn_conf as conf;"
+        "dictConfig({**CONFIG_DEFAULTS, **conf.logconfig_dict});"
+        "logging.getLogger('gunicorn.error').info('Booting worker');"
+        "print(conf.workers)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "WEB_CONCURRENCY"}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    first, workers = result.stdout.splitlines()
+    assert json.loads(first)["message"] == "Booting worker"
+    assert int(workers) == 2 * len(os.sched_getaffinity(0)) + 1
