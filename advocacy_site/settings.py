@@ -7,7 +7,10 @@ manage.py, which real environment variables override). See `.env.example`.
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from advocacy_site.secret_key import HOW_TO_MAKE_ONE, unfit_reason
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -17,13 +20,14 @@ environ.Env.read_env(BASE_DIR / ".env")
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. It is required when DJANGO_DEBUG is off: set it in the "
-            "environment (or in .env, see .env.example), or set DJANGO_DEBUG=1 for development."
-        )
-    SECRET_KEY = "dev-only-insecure-key"
+if not DEBUG and (why := unfit_reason(SECRET_KEY)):
+    # A published key lets anyone forge sessions and password-reset links.
+    raise ImproperlyConfigured(
+        f"DJANGO_SECRET_KEY {why}; a site with DJANGO_DEBUG off needs a key of its own. Make "
+        f"one with `{HOW_TO_MAKE_ONE}` and put it in the environment or in .env (`make serve` "
+        "does this for you), or set DJANGO_DEBUG=1 for development."
+    )
+SECRET_KEY = SECRET_KEY or "dev-only-insecure-key"
 
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -40,6 +44,7 @@ INSTALLED_APPS = [
     "taggit",
     "simple_history",
     "axes",
+    "csp",
     "organizations",
     "documents",
 ]
@@ -47,6 +52,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # A view or template meeting a database outage answers 503 with Retry-After, not 500.
+    "advocacy_site.health.DatabaseOutageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -141,10 +149,52 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+# HTTPS: on by default once debug is off; `make serve` (plain HTTP on this machine) turns the
+# redirect and secure cookies off unless run with HTTPS=1.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# A load balancer's health check may ask over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading is hard to undo (browsers ship the list), so it is the operator's explicit choice.
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    # Only behind a proxy that sets X-Forwarded-Proto and drops what clients send.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# No inline script or style anywhere: templates load static files only.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# Uploads of source texts: a request over this is refused before its body is read
+# (documents/uploads.py); the importer itself takes files of up to 5 MB.
+UPLOAD_MAX_REQUEST_BYTES = env.int("DJANGO_UPLOAD_MAX_BYTES", default=20 * 1024 * 1024)
+
+# One JSON object a line on stdout: log collectors parse it without a pattern, and a traceback
+# stays inside its record instead of spilling over lines.
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="WARNING")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+    "formatters": {"json": {"()": "advocacy_site.log_format.JsonLineFormatter"}},
+    "handlers": {
+        "stdout": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+        }
+    },
+    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+    # Django's own console handler dropped: its records reach stdout once, through the root.
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 }

@@ -1,10 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from advocacy_site.health import healthz
 from documents import views as document_views
 
 urlpatterns = [
     path("", document_views.home, name="home"),
+    path("healthz", healthz, name="healthz"),
     path("favicon.ico", document_views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
     path("", include("documents.urls")),

@@ -53,6 +53,7 @@ def django_env(url: str, **extra: str) -> dict[str, str]:
         "DATABASE_URL": url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # gunicorn serves plain HTTP on loopback here
         **extra,
     }
 

@@ -9,8 +9,9 @@ from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html
-from django.utils.text import get_valid_filename
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from simple_history.utils import bulk_update_with_history
 
 from advocacy_site.curator_admin import (
@@ -22,7 +23,6 @@ from advocacy_site.passages import spliced
 from advocacy_site.records import ReviewStatus
 
 from .forms import UploadForm
-from .ingest.sources import SourceFile
 from .models import (
     MENTION_TARGETS,
     Convention,
@@ -35,6 +35,7 @@ from .models import (
 )
 from .services import archive_ingest
 from .signals import rows_changed_in_bulk
+from .uploads import upload_copies_save, upload_too_large
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -149,6 +150,10 @@ class SourceDocumentAdmin(RecordAdmin):
         ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
+    class Media:
+        # A stylesheet, not style="": the Content-Security-Policy allows no inline styles.
+        css = {"all": ["css/admin.css"]}
+
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
         if request.resolver_match and request.resolver_match.url_name.endswith("changelist"):
@@ -166,7 +171,7 @@ class SourceDocumentAdmin(RecordAdmin):
             return "—"
         mentions = obj.mentions.select_related(*MENTION_TARGETS).defer("document__text")
         return format_html(
-            '<div style="white-space: pre-wrap; max-width: 60em">{}</div>',
+            '<div class="document-text">{}</div>',
             highlight_mentions(obj.text, mentions),
         )
 
@@ -177,37 +182,43 @@ class SourceDocumentAdmin(RecordAdmin):
             *super().get_urls(),
         ]
 
+    @method_decorator(csrf_exempt)  # checked below, once the body's size is known to be sane
     def upload_view(self, request):
         """Import uploaded .txt and .html files with the same importer as `manage.py ingest`."""
         if not self.has_add_permission(request):
             raise PermissionDenied
+        if request.method == "POST" and (too_large := upload_too_large(request)):
+            # Answered before anything reads the body (the CSRF check would read it all).
+            return self._upload_page(request, UploadForm(), refusal=too_large, status=413)
+        return csrf_protect(self._upload_import)(request)
+
+    def _upload_import(self, request):
         form = UploadForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
-            with tempfile.TemporaryDirectory(prefix="upload-") as folder:
-                files = []  # each a temporary copy, known by the name it was uploaded as
-                for upload in form.cleaned_data["files"]:
-                    target = Path(folder) / get_valid_filename(Path(upload.name).name)
-                    with target.open("wb") as out:
-                        for chunk in upload.chunks():
-                            out.write(chunk)
-                    files.append(SourceFile(target, Path(upload.name).name))
-                report = archive_ingest(paths=files)
-            level = messages.WARNING if report.errors else messages.SUCCESS
-            for line in report.summary_lines():
-                self.message_user(request, line, level)
-            # Not starting with the file's name: the admin capitalizes a message's first letter.
-            for error in report.errors:
-                self.message_user(request, f"Not imported — {error}", messages.ERROR)
-            for note in report.notes:
-                self.message_user(request, f"Imported with a note — {note}", messages.INFO)
-            return redirect("admin:documents_sourcedocument_changelist")
+        if request.method != "POST" or not form.is_valid():
+            return self._upload_page(request, form)
+        with tempfile.TemporaryDirectory(prefix="upload-") as folder:
+            files = upload_copies_save(uploads=form.cleaned_data["files"], folder=Path(folder))
+            report = archive_ingest(paths=files)
+        level = messages.WARNING if report.errors else messages.SUCCESS
+        for line in report.summary_lines():
+            self.message_user(request, line, level)
+        # Not starting with the file's name: the admin capitalizes a message's first letter.
+        for error in report.errors:
+            self.message_user(request, f"Not imported — {error}", messages.ERROR)
+        for note in report.notes:
+            self.message_user(request, f"Imported with a note — {note}", messages.INFO)
+        return redirect("admin:documents_sourcedocument_changelist")
+
+    def _upload_page(self, request, form, *, refusal="", status=200):
         context = {
             **self.admin_site.each_context(request),
             "title": "Upload source texts",
             "opts": self.opts,
             "form": form,
+            "refusal": refusal,
         }
-        return TemplateResponse(request, "admin/documents/sourcedocument/upload.html", context)
+        template = "admin/documents/sourcedocument/upload.html"
+        return TemplateResponse(request, template, context, status=status)
 
 
 @admin.register(Convention)

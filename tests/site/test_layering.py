@@ -19,6 +19,9 @@ FOUNDATIONS = [
     "advocacy_site/passages.py",
     "advocacy_site/charts.py",
     "advocacy_site/query_params.py",
+    "advocacy_site/health.py",
+    "advocacy_site/secret_key.py",
+    "advocacy_site/log_format.py",
 ]
 APPS = ("documents", "organizations")
 

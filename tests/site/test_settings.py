@@ -1,4 +1,5 @@
 import os
+import secrets
 import subprocess
 import sys
 
@@ -30,5 +31,5 @@ def test_debug_without_secret_key_starts():
 
 
 def test_production_settings_with_a_secret_key_start():
-    result = _import_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50)
+    result = _import_settings(DJANGO_DEBUG="0", DJANGO_SECRET_KEY=secrets.token_urlsafe(50))
     assert result.returncode == 0, result.stderr
