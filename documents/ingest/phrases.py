@@ -20,7 +20,8 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 # A word, with apostrophes inside it: "Workers'" ends before its apostrophe. Written as runs of
 # word characters, not one character at a time, because the regex engine loops over a run fast.
-WORD = re.compile(r"[^\W_][\w&]*(?:['’]\w[\w&]*)*")
+# A possessive "'s" is a word of its own, so "ILO's" holds the acronym "ILO".
+WORD = re.compile(r"[^\W_][\w&]*(?:['’](?![sS]\b)\w[\w&]*)*")
 WORD_AND_GAPS = re.compile(f"({WORD.pattern})")  # split by it: gap, word, gap, ..., gap
 SKIPPED = {"the"}
 
