@@ -137,6 +137,19 @@ REGION_BEFORE = re.compile(r"\b(?:in|within|across|throughout|outside|of\s+the)\
 REGION_AFTER = re.compile(
     r"\s+(?:region|countries|nations|economies|residents|peoples|member\s+states|pillar)\b", re.I
 )
+
+
+def _names_region(text: str, start: int, end: int, candidates) -> bool:
+    """`in ASEAN`, `ASEAN countries`: an intergovernmental body's acronym naming its region
+    (never "on behalf of the MMN": a network is no region)."""
+    if not candidates or any(c.kind != "intergovernmental" for c in candidates):
+        return False
+    return bool(
+        REGION_BEFORE.search(text[max(0, start - 12) : start])
+        or REGION_AFTER.match(text[end : end + 20])
+    )
+
+
 EVENT_SERIES = re.compile(r"\b(?:Conference|Summit)$")
 ADDRESS_AFTER = re.compile(r"^\s*(?:Building|Bldg|Avenue|Road|Street|Floor|Block|Compound|Tower)\b")
 GENERIC = {
@@ -277,7 +290,9 @@ def _defined_name(
 
 def _capitalised(surface: str) -> bool:
     return all(
-        w[0].isupper() or w[0].isdigit() for w in surface.split() if w.lower() not in CONNECTORS
+        w[0].isupper() or not w[0].isalpha()  # "ITUC – Asia Pacific": a dash is no word
+        for w in surface.split()
+        if w.lower() not in CONNECTORS
     )
 
 
@@ -476,9 +491,7 @@ def find_organizations(text: str) -> dict[str, OrganizationFinding]:
         start, end, akey = hit.start, hit.end, hit.value
         if not free(start, end):
             continue
-        if REGION_BEFORE.search(text[max(0, start - 12) : start]) or REGION_AFTER.match(
-            text[end : end + 20]
-        ):
+        if _names_region(text, start, end, gaz.by_acronym.get(akey)):
             continue  # "unions in ASEAN", "ASEAN countries": the region, not the body
         if akey in defined:
             finding = found[defined[akey]]
