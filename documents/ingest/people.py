@@ -21,7 +21,9 @@ from .phrases import CaselessPattern, capital_starts, finditer_at
 from .reference import cities, countries
 
 # A name word: "Al-Maita", "Pong-Sul", "O'Brien", "McKay", an initial; not a possessive "’s".
-_NAME_WORD = r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Za-z][a-z’']*[a-z])*(?<!['’]s)|[A-Z]\.?)"
+_NAME_WORD = (
+    r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Za-z][a-z’']*[a-z])*(?<!['’]s)|[A-Z]\.?)"
+)
 _PARTICLE = r"(?:de|da|van|von|bin|binti|dela|del|la|al|el)"
 FULL_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,4}}"
 TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
