@@ -15,6 +15,7 @@ from organizations.names import name_key
 
 from .organization_words import (
     CONNECTORS,
+    EVENT_OPENINGS,
     GENERIC,
     GENERIC_MODIFIERS,
     LEADING_NOISE,
@@ -130,6 +131,8 @@ def is_body_name(name: str) -> bool:
     if len(words) < 2 or name_key(name) in GENERIC:
         return False
     if any(w in NOT_BODY_WORDS for w in lowered) or PLURAL_HEADS.fullmatch(_head_word(words)):
+        return False
+    if lowered[0] in EVENT_OPENINGS or (len(lowered) > 1 and lowered[1] in EVENT_OPENINGS):
         return False
     if lowered[0] == lowered[-1] or lowered[0] in {"ngo", "ngos", "cso", "csos"}:
         return False  # "Union to Union", "NGO and International"
@@ -298,10 +301,12 @@ def _minister(text: str, m: re.Match) -> Candidate | None:
     return Candidate(f"Ministry of {portfolio.rstrip(',')}", start, end, country)
 
 
+# In order: an official's title first, so "Minister of Manpower" is not read as a body named
+# for its head word "Manpower".
 SHAPES = [
+    NameShape("official-title", re.compile(r"Minister\b"), MINISTER, _minister),
     NameShape("name-shape", re.compile(rf"(?:{ORG_HEADS})"), HEAD_LAST, _head_last),
     NameShape("name-shape", re.compile(rf"(?:{OPENING_HEADS})\b"), HEAD_FIRST, _head_first, None),
-    NameShape("official-title", re.compile(r"Minister\b"), MINISTER, _minister),
 ]
 
 

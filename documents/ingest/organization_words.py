@@ -64,8 +64,7 @@ NOT_BODY_WORDS = {
     "kit",
     "kits",
     "database",
-    # events and their parts, not bodies: "Follow-up Training on Strengthening Joint Union ..."
-    "training",
+    # events and their parts, not bodies
     "workshop",
     "seminar",
     "webinar",
@@ -162,4 +161,18 @@ GENERIC = {
     "workers organisations",
     "employers organisations",
     "social partners",
+}
+# Words that open the name of an event, not of a body: "Follow-up Training on Strengthening
+# Joint Union Actions" ("Vocational Training" inside a ministry's name is no opening).
+EVENT_OPENINGS = {
+    "follow-up",
+    "training",
+    "trainings",
+    "workshop",
+    "seminar",
+    "webinar",
+    "meeting",
+    "consultation",
+    "course",
+    "session",
 }

@@ -51,6 +51,10 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "(RCPs)", "(CSOs)": a category, 
 # the engine can jump from capital to capital.
 CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:\s[A-Z][a-z]+)?\b")
 BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&\-]{1,11})[ \t]*\)")
+NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&-]+)")
+UNIVERSITY_NAME = re.compile(
+    r"(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:University|College)(?:[ \t]+of[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)*)?"
+)
 UNIT_OF = re.compile(r"(?:\s+(?:in|at|of)\s+(?:the\s+)?|,\s+|\s*,?\n)$")
 UNIT_LINK = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?|,[ \t]*")
 UNIT_HEAD = re.compile(
@@ -210,6 +214,7 @@ class _OrganizationFinder:
         self.acronym_first_definitions()
         self.defined = {acronym_key(f.acronym): k for k, f in self.found.items() if f.acronym}
         self.known_names()
+        self.units_with_their_parent()
         for shape in SHAPES:
             self.shaped_names(shape)
         self.acronyms()
@@ -311,6 +316,23 @@ class _OrganizationFinder:
                 f"known:{known.name}", known.name, hit.start, hit.end, "gazetteer-name", 0.95, known
             )
 
+    def units_with_their_parent(self) -> None:
+        """ "Institute for Population and Social Research at Mahidol University": a known unit
+        named with its parent; the parent is not named on its own there."""
+        for finding in list(self.found.values()):
+            parent = self.found.get(f"known:{finding.parent}") if finding.parent else None
+            if parent is None:
+                continue
+            for span in list(finding.spans):
+                link = UNIT_LINK.match(self.text, span.end)
+                after = [s for s in parent.spans if link and s.start == link.end()]
+                for absorbed in after:
+                    parent.spans.remove(absorbed)
+                    self.taken.remove((absorbed.start, absorbed.end))
+                    self.taken.append((span.start, absorbed.end))
+            if not parent.spans:
+                del self.found[parent.key]
+
     # 3. Names in the shape of a body's ("APWLD Labor and Migration Task Force").
     def shaped_names(self, shape: NameShape) -> None:
         for m in finditer_at(shape.pattern, self.text, shape.starts(self.text)):
@@ -390,12 +412,15 @@ class _OrganizationFinder:
             return None
         span = next(((s, e) for s, e in self.taken if s == link.end()), None)
         owner = self._owner_of(*span) if span else None
-        if owner is None or not re.search(r"\b(?:University|College)\b", owner.name):
+        if owner is not None and re.search(r"\b(?:University|College)\b", owner.name):
+            owner.spans = [s for s in owner.spans if (s.start, s.end) != span]
+            if not owner.spans:
+                del self.found[owner.key]
+            self.taken.remove(span)
+        elif span is None and (university := UNIVERSITY_NAME.match(self.text, link.end())):
+            span = university.span()  # named further on, not found yet
+        else:
             return None
-        owner.spans = [s for s in owner.spans if (s.start, s.end) != span]
-        if not owner.spans:
-            del self.found[owner.key]
-        self.taken.remove(span)
         name = f"{' '.join(unit.name.split())}, {' '.join(self.text[span[0] : span[1]].split())}"
         return Candidate(name, unit.start, span[1], unit.country)
 
@@ -419,7 +444,7 @@ class _OrganizationFinder:
                 continue
             if not candidates or EVENT_SERIES.search(candidates[0].name):
                 continue
-            if self._branch(start, end, candidates):
+            if self._branch(start, end, candidates) or self._qualifies_child(end, candidates):
                 continue
             already = [c for c in candidates if f"known:{c.name}" in self.found]
             known, confidence = (
@@ -434,6 +459,15 @@ class _OrganizationFinder:
                 confidence,
                 known,
             )
+
+    def _qualifies_child(self, end: int, candidates: list[KnownOrganization]) -> bool:
+        """ "UN OHCHR", "ILO ROAP": a parent's acronym before its own body's names that body."""
+        m = NEXT_WORD.match(self.text, end)
+        if not m:
+            return False
+        parents = {c.name for c in candidates}
+        children = self.gaz.by_acronym.get(acronym_key(m.group(1))) or []
+        return any(child.parent in parents for child in children)
 
     def _branch(self, start: int, end: int, candidates: list[KnownOrganization]) -> bool:
         """ "UNI Malaysia": a federation's or network's branch in a country, a body of its own."""

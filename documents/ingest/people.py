@@ -22,7 +22,7 @@ from .reference import cities, countries
 
 # A name word: "Al-Maita", "Pong-Sul", "O'Brien", "McKay", an initial; not a possessive "’s".
 _NAME_WORD = (
-    r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Za-z][a-z’']*[a-z])*(?<!['’]s)|[A-Z]\.?)"
+    r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Za-z](?:[a-z’']*[a-z])?)*(?<!['’]s)|[A-Z]\.?)"
 )
 _PARTICLE = r"(?:de|da|van|von|bin|binti|dela|del|la|al|el)"
 FULL_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,4}}"
@@ -324,6 +324,18 @@ PERSON_PATTERNS = [
             "ordinator",
         ),
         office=True,
+    ),
+    PersonPattern(  # "attended on behalf of the MMN: Pranom Somwong and ...": a list's first name
+        "listed-name",
+        re.compile(
+            rf"\b(?:on\s+behalf\s+of|representing|attended|participants|delegates|speakers|"
+            rf"panell?ists|present)\b[^:\n.]{{0,60}}:[ \t]*(?:{HONORIFIC}[ \t]+)?(?P<name>{FULL_NAME})"
+            rf"(?=[ \t]*(?:[,.;(]|and\b|&|$))",
+            re.M,
+        ),
+        0.75,
+        clues=(":",),
+        opens_on_capital=False,
     ),
     PersonPattern(  # "said Md. Anwar Hossain Khan", "according to Name"
         "reported-speech",
