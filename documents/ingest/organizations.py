@@ -10,7 +10,19 @@ import re
 
 from organizations.names import name_key
 
-from .findings import OrganizationFinding, Span
+from .findings import OrganizationFinding
+from .organization_findings import (
+    add,
+    by_bare_name,
+    defined_name,
+    document_countries,
+    finding_key,
+    initials_of,
+    loosely_initials,
+    names_region,
+    office_of,
+    pick,
+)
 from .organization_shapes import (
     HEAD,
     HEAD_FIRST,
@@ -27,11 +39,8 @@ from .organization_shapes import (
 )
 from .organization_words import (
     ADDRESS_AFTER,
-    CONNECTORS,
     EVENT_SERIES,
     NOT_BODY_WORDS,
-    REGION_AFTER,
-    REGION_BEFORE,
 )
 from .phrases import finditer_at
 from .reference import KnownOrganization, acronym_key, countries, gazetteer
@@ -47,9 +56,6 @@ ACRONYM_FIRST = re.compile(
     r"\b([A-Z][A-Za-z&\-]{1,11})[ \t]*\([ \t]*([A-Z][^()\n]{3,150}?)[ \t]*\)"
 )
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "(RCPs)", "(CSOs)": a category, not a body
-# One or two capitalised words; "not after a word character" is checked after the capital, so
-# the engine can jump from capital to capital.
-CAPITALISED = re.compile(r"[A-Z](?<!\w.)[a-z]+(?:\s[A-Z][a-z]+)?\b")
 BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&\-]{1,11})[ \t]*\)")
 NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&-]+)")
 UNIVERSITY_NAME = re.compile(
@@ -64,139 +70,6 @@ COUNTRY_AFTER = re.compile(r"[ \t]+([A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)(?![ \t]*[A
 SUB_BODY = re.compile(r"^(.+?)\s+(?:in|at|of)\s+the\s+(?=[A-Z])")
 
 
-def _add(
-    found: dict[str, OrganizationFinding],
-    *,
-    key: str,
-    name: str,
-    text: str,
-    start: int,
-    end: int,
-    rule: str,
-    confidence: float,
-    known: KnownOrganization | None = None,
-    acronym: str = "",
-) -> OrganizationFinding:
-    finding = found.get(key)
-    if finding is None:
-        finding = OrganizationFinding(key=key, name=name, acronym=acronym)
-        if known is not None:
-            finding.name, finding.acronym = known.name, known.acronym
-            finding.kind, finding.country = known.kind, known.country
-            finding.parent, finding.website = known.parent, known.website
-            finding.known = True
-        found[key] = finding
-    if acronym and not finding.acronym:
-        finding.acronym = acronym
-    surface = text[start:end]
-    if name_key(surface) != name_key(finding.name) and surface != finding.acronym:
-        finding.aliases.add(surface)
-    finding.spans.append(Span(start, end, surface, rule, confidence))
-    return finding
-
-
-def _document_countries(text: str) -> set[str]:
-    names = countries()
-    return {names[word] for word in map(str.lower, CAPITALISED.findall(text)) if word in names}
-
-
-def _pick(
-    candidates: list[KnownOrganization], context_countries: set[str]
-) -> tuple[KnownOrganization, float]:
-    """An acronym shared by several bodies is resolved by the countries the document names."""
-    if len(candidates) == 1:
-        return candidates[0], 0.9
-    local = [c for c in candidates if c.country and c.country in context_countries]
-    if len(local) == 1:
-        return local[0], 0.75
-    regional = [c for c in candidates if not c.country]
-    if len(regional) == 1 and not local:
-        return regional[0], 0.6
-    return candidates[0], 0.4  # a proposal a curator must check
-
-
-def _initials(words: list[str]) -> str:
-    return "".join(
-        part[0].upper()
-        for w in words
-        if w.lower() not in CONNECTORS and w[0].isalnum()
-        for part in re.split(r"-", w)
-        if part
-    )
-
-
-def _loosely_initials(initials: str, target: str) -> bool:
-    """`SERC` for "State Enterprise Worker Relations Confederation of Thailand": the acronym's
-    letters in order among the initials, from the first."""
-    if not initials or not target or initials[0] != target[0] or len(target) < 3:
-        return False
-    letters = iter(initials)
-    return all(letter in letters for letter in target)
-
-
-def _defined_name(
-    words: list[str], acronym: str, gaz
-) -> tuple[str, KnownOrganization | None] | None:
-    """The words before `(ACRONYM)` that name the body: a known name, or matching initials;
-    failing those, the longest run whose initials hold the acronym's letters in order."""
-    target = acronym_key(acronym)
-    runs = [words[i:] for i in range(len(words) - 1) if words[i].lower() not in CONNECTORS]
-    for run in runs:
-        name = " ".join(run)
-        known = gaz.by_key.get(name_key(name))
-        if known is not None:
-            return name, known
-        initials = _initials(run)
-        if len(run) >= 2 and (initials == target or initials == target.rstrip("S")):
-            return name, None
-    for run in runs:
-        if run[0][0].isupper() and _loosely_initials(_initials(run), target):
-            return " ".join(run), None
-    return None
-
-
-def _finding_key(name: str, known: KnownOrganization | None, country: str = "") -> str:
-    """One key per body within a document: the gazetteer entry, else the name (and country)."""
-    if known is not None:
-        return f"known:{known.name}"
-    return f"name:{name_key(name)}|{country}" if country else f"name:{name_key(name)}"
-
-
-def _by_bare_name(name, gaz, country, doc_countries) -> KnownOrganization | None:
-    """`National Human Rights Commission`: the one of the country the text is about."""
-    candidates = gaz.by_bare_name.get(name_key(name))
-    if not candidates:
-        return None
-    if country:
-        local = [c for c in candidates if c.country == country]
-        return local[0] if len(local) == 1 else None
-    known, confidence = _pick(candidates, doc_countries)
-    return known if confidence >= 0.6 else None
-
-
-def _office_of(name: str, gaz) -> KnownOrganization | None:
-    """`Office of the OHCHR`, `Secretariat of the ILO`, `MFA Secretariat`: the known body."""
-    m = re.match(r"^(?:Office|Secretariat|Offices)\s+of\s+(?:the\s+)?(.+)$", name) or re.match(
-        r"^(.+?)\s+[Ss]ecretariat$", name
-    )
-    if not m:
-        return None
-    inner = m.group(1)
-    candidates = gaz.by_acronym.get(acronym_key(inner)) or []
-    return gaz.by_key.get(name_key(inner)) or (candidates[0] if len(candidates) == 1 else None)
-
-
-def _names_region(text: str, start: int, end: int, candidates) -> bool:
-    """`in ASEAN`, `ASEAN countries`: an intergovernmental body's acronym naming its region
-    (never "on behalf of the MMN": a network is no region)."""
-    if not candidates or any(c.kind != "intergovernmental" for c in candidates):
-        return False
-    return bool(
-        REGION_BEFORE.search(text[max(0, start - 12) : start])
-        or REGION_AFTER.match(text[end : end + 20])
-    )
-
-
 class _OrganizationFinder:
     """The steps over one text, in order: definitions, known names, shaped names, acronyms.
     A span one step takes is not read again by a later one."""
@@ -206,7 +79,7 @@ class _OrganizationFinder:
         self.gaz = gazetteer()
         self.found: dict[str, OrganizationFinding] = {}
         self.taken: list[tuple[int, int]] = []
-        self.doc_countries = _document_countries(text)
+        self.doc_countries = document_countries(text)
         self.defined: dict[str, str] = {}
 
     def run(self) -> dict[str, OrganizationFinding]:
@@ -225,7 +98,7 @@ class _OrganizationFinder:
 
     def add(self, key, name, start, end, rule, confidence, known=None, acronym=""):
         self.taken.append((start, end))
-        return _add(
+        return add(
             self.found,
             key=key,
             name=name,
@@ -259,7 +132,7 @@ class _OrganizationFinder:
                     continue
                 (name, known), acronym = picked, inside
             start = m.start(1) + m.group(1).rfind(name)
-            key = _finding_key(name, known, country)
+            key = finding_key(name, known, country)
             finding = self.add(
                 key, name, start, start + len(name), "definition", 0.9, known, acronym
             )
@@ -271,7 +144,7 @@ class _OrganizationFinder:
     def _defined(self, words, acronym) -> tuple[str, KnownOrganization | None] | None:
         if PLURAL_ACRONYM.match(acronym):
             return None  # "Regional Consultative Processes (RCPs)": a kind of body
-        picked = _defined_name(words, acronym, self.gaz)
+        picked = defined_name(words, acronym, self.gaz)
         if picked is None:
             return None
         name, known = picked
@@ -289,11 +162,11 @@ class _OrganizationFinder:
             words = name.split()
             if not self.free(m.start(), m.end()) or len(words) < 2 or not unconnected(name):
                 continue
-            initials, target = _initials(words), acronym_key(acronym)
-            if initials != target and not _loosely_initials(initials, target):
+            initials, target = initials_of(words), acronym_key(acronym)
+            if initials != target and not loosely_initials(initials, target):
                 continue
             known = self.gaz.by_key.get(name_key(name))
-            key = _finding_key(name, known)
+            key = finding_key(name, known)
             start = m.start(2) + inside.find(name)
             self.add(key, name, start, start + len(name), "definition", 0.9, known, acronym)
             self.add(key, name, m.start(1), m.end(1), "definition-acronym", 0.9, known, acronym)
@@ -352,10 +225,10 @@ class _OrganizationFinder:
         known = (
             self.gaz.by_key.get(name_key(name))
             or self._known_by_bracketed_acronym(candidate.end)
-            or _office_of(name, self.gaz)
-            or _by_bare_name(name, self.gaz, country, self.doc_countries)
+            or office_of(name, self.gaz)
+            or by_bare_name(name, self.gaz, country, self.doc_countries)
         )
-        key = _finding_key(name, known, country)
+        key = finding_key(name, known, country)
         confidence = 0.95 if known else 0.7
         finding = self.add(key, name, candidate.start, candidate.end, rule, confidence, known)
         if country and not finding.country:
@@ -368,7 +241,7 @@ class _OrganizationFinder:
         if not m:
             return None
         candidates = self.gaz.by_acronym.get(acronym_key(m.group(1))) or []
-        return _pick(candidates, self.doc_countries)[0] if candidates else None
+        return pick(candidates, self.doc_countries)[0] if candidates else None
 
     def _acceptable(self, candidate: Candidate) -> bool:
         name = candidate.name
@@ -436,7 +309,7 @@ class _OrganizationFinder:
         for hit in self.gaz.acronyms.finditer(text):
             start, end, akey = hit.start, hit.end, hit.value
             candidates = self.gaz.by_acronym.get(akey)
-            if not self.free(start, end) or _names_region(text, start, end, candidates):
+            if not self.free(start, end) or names_region(text, start, end, candidates):
                 continue  # "unions in ASEAN", "ASEAN countries": the region, not the body
             if akey in self.defined:
                 finding = self.found[self.defined[akey]]
@@ -448,7 +321,7 @@ class _OrganizationFinder:
                 continue
             already = [c for c in candidates if f"known:{c.name}" in self.found]
             known, confidence = (
-                (already[0], 0.9) if already else _pick(candidates, self.doc_countries)
+                (already[0], 0.9) if already else pick(candidates, self.doc_countries)
             )
             self.add(
                 f"known:{known.name}",
@@ -479,7 +352,7 @@ class _OrganizationFinder:
             return False
         name = f"{self.text[start:end]} {m.group(1)}"
         known = self.gaz.by_key.get(name_key(name))
-        finding = self.add(_finding_key(name, known), name, start, m.end(1), "branch", 0.7, known)
+        finding = self.add(finding_key(name, known), name, start, m.end(1), "branch", 0.7, known)
         if known is None:
             finding.parent, finding.country = parent.name, country_code(m.group(1))
         return True

@@ -2,9 +2,9 @@
 `Name, Title, Organization`, `Organization - Name`, `Dr. Name`, `President Name`, lists of
 speakers and presenters, reported speech.
 
-Each way of naming a person is one record in PERSON_PATTERNS (or, for the line-based forms, one
-function in LIST_FINDERS); what a person is tied to (title, organization) is read once, by
-`affiliation`, whatever rule found the name.
+Each way of naming a person is one record in PERSON_PATTERNS or one function in FINDERS; what a
+person is tied to (title, organization) is read once, by `people_ties.affiliation`, whatever
+rule found the name.
 """
 
 from __future__ import annotations
@@ -13,170 +13,13 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from organizations.names import name_key
-
-from .findings import OrganizationFinding, PersonFinding, Span
-from .people_words import HONORIFIC, NOT_NAME_WORDS, OFFICE_WORDS, TITLE_WORDS
+from .findings import OrganizationFinding, PersonFinding
+from .people_names import DASH, FULL_NAME, NAME_CHARS, NAME_THEN_COMMA, NAME_WORD, POSTNOMINALS
+from .people_names import valid_name as _valid_name
+from .people_ties import add_person as _add
+from .people_ties import affiliation, clean_title, org_at, overlaps_org
+from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
 from .phrases import CaselessPattern, capital_starts, finditer_at
-from .reference import cities, countries
-
-# A name word: "Al-Maita", "Pong-Sul", "O'Brien", "McKay", an initial; not a possessive "’s".
-_NAME_WORD = (
-    r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Za-z](?:[a-z’']*[a-z])?)*(?<!['’]s)|[A-Z]\.?)"
-)
-_PARTICLE = r"(?:de|da|van|von|bin|binti|dela|del|la|al|el)"
-FULL_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,4}}"
-TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
-TITLE_ANYCASE = re.compile(rf"(?:{TITLE_WORDS})", re.I)
-# What may come between a name and its title: ", ", " - SERC's ", ", who is a ".
-BEFORE_TITLE = re.compile(r"[\s,:–—(-]*(?:(?:[A-Z][\w’'.&-]*|the|a|an|as|who|is|was|also)[ \t]+)*")
-DASH = r"[ \t]*(?:-|–|—|:)[ \t]*"
-# Degrees between a name and a title: "Sarah Lou Ysmael Arriola, J.D., LLM, Director ..."
-POSTNOMINALS = r"(?:(?:J\.?D|LL\.?M|LL\.?B|Ph\.?D|M\.?A|M\.?Sc|MBA|MPA|Esq|Atty)\.?,?[ \t]*)*"
-# What a full name is made of: from a capital where these characters do not run up to what a
-# pattern needs after the name, that pattern cannot match (and trying it costs more).
-_NAME_CHARS = r"[A-Za-z’'\-. \t]"
-NAME_THEN_COMMA = re.compile(rf"{_NAME_CHARS}*+,")
-
-
-def _valid_name(name: str, *, single_ok: bool = False) -> bool:
-    words = name.replace(".", ". ").split()
-    if not words or (len(words) < 2 and not single_ok):
-        return False
-    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
-        return False
-    if any(TITLE_ANYCASE.fullmatch(w.strip(".,")) for w in words):
-        return False  # "General Secretary" is a title, not a name
-    if len(words) == 1 and (words[0].lower() in countries() or words[0].lower() in cities()):
-        return False
-    return single_ok or sum(len(w.strip(".")) > 1 for w in words) >= 2
-
-
-# --- what a person is tied to -----------------------------------------------------------------
-
-CLAUSE_END = re.compile(rf";|\.\s|\n|,\s+and\s|\s+and\s+(?:{HONORIFIC})\s")
-TITLE_END = re.compile(r"[;(]|,\s|\s+(?:at|from)\s+(?:the\s+)?(?=[A-Z])|\s+[-–—]\s+")
-TITLE_TRAILER = re.compile(r"(?:\s+(?:of|at|from|in|for|with|the|and))+\s*$|['’]s$")
-SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
-# Between a body and the name it heads: "ITUC-AP General Secretary ", "MFA's ", "ILO: ".
-HEADED_BY = re.compile(
-    rf"^\)?(?:['’]s)?[ \t]*(?:[,:–—-][ \t]*)?(?:(?:[A-Z][\w-]*|of|for|the)[ \t]+)*(?:{HONORIFIC}[ \t]+)?$"
-)
-# Names listed after a body: "on behalf of the MMN: Ms A and Ms B".
-LISTED_AFTER = re.compile(
-    rf"^[ \t]*:[ \t]*(?:(?:{HONORIFIC}[ \t]+)?{FULL_NAME}[ \t]*(?:,|and|&)[ \t]*)*(?:{HONORIFIC}[ \t]+)?$"
-)
-
-
-def _org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
-    """The organization whose mention lies within [start, end), nearest the start."""
-    best = ("", 10**9)
-    for key, org in orgs.items():
-        for span in org.spans:
-            if start <= span.start and span.end <= end and span.start - start < best[1]:
-                best = (key, span.start - start)
-    return best[0]
-
-
-def _overlaps_org(orgs: dict[str, OrganizationFinding], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for org in orgs.values() for s in org.spans)
-
-
-def _org_ending_before(orgs, start: int, end: int) -> list[tuple[int, str]]:
-    """(span end, key) of the mentions lying within [start, end), the last first."""
-    found = [
-        (span.end, key)
-        for key, org in orgs.items()
-        for span in org.spans
-        if start <= span.start and span.end <= end
-    ]
-    return sorted(found, reverse=True)
-
-
-def _clause_end(text: str, start: int) -> int:
-    """Where the clause after a name ends: `;`, a sentence end, a line end, or the next name."""
-    m = CLAUSE_END.search(text, start, start + 300)
-    return m.start() if m else min(len(text), start + 300)
-
-
-def clean_title(raw: str) -> str:
-    title = TITLE_END.split(raw.strip(), maxsplit=1)[0]
-    title = TITLE_TRAILER.sub("", " ".join(title.split()).strip(" .,-–"))[:200]
-    return title[:1].upper() + title[1:]
-
-
-def _title_in(tail: str, org_start: int | None) -> str:
-    """The title in the clause after a name, up to the organization it names if that follows."""
-    m = TITLE.search(tail)
-    if not m or not BEFORE_TITLE.fullmatch(tail, 0, m.start()):
-        return ""
-    end = org_start if org_start is not None and org_start > m.start() else len(tail)
-    return clean_title(tail[m.start() : end])
-
-
-def _sentence_start(text: str, start: int) -> int:
-    """Where the sentence (or line) holding `start` begins, looking back 300 characters."""
-    begin = max(0, start - 300)
-    last = None
-    for last in SENTENCE_BREAK.finditer(text, begin, start):  # noqa: B007
-        pass
-    return last.end() if last else begin
-
-
-def affiliation(text: str, orgs, start: int, end: int) -> tuple[str, str]:
-    """(title, organization key) the text ties the name at [start, end) to: in the clause after
-    it (`, Title, ORG`, ` - ACR's Role`, ` of ORG`, ` (ORG)`), else just before it (`ORG's
-    Title Name`, `ORG: Name and Name`)."""
-    stop = _clause_end(text, end)
-    org_key = _org_at(orgs, end, stop)
-    org_start = (
-        min((s.start for s in orgs[org_key].spans if end <= s.start < stop), default=None)
-        if org_key
-        else None
-    )
-    title = _title_in(text[end:stop], None if org_start is None else org_start - end)
-    if org_key:
-        return title, org_key
-    for span_end, key in _org_ending_before(orgs, _sentence_start(text, start), start):
-        between = text[span_end:start]
-        if HEADED_BY.match(between) or LISTED_AFTER.match(between):
-            return title, key
-    return title, ""
-
-
-# --- adding a person --------------------------------------------------------------------------
-
-LEADING_HONORIFIC = re.compile(rf"^({HONORIFIC})\s+")
-
-
-def _add(found, *, name, honorific, title, org_key, text, start, end, rule, confidence):
-    lead = LEADING_HONORIFIC.match(name)
-    if lead:  # "Dato' Lim Kok Seng": the honorific is not part of the name
-        honorific = honorific or lead.group(1)
-        start += lead.end()
-        name = name[lead.end() :]
-    name = " ".join(name.split()).strip(" ,.-")
-    key = name_key(name)
-    person = found.get(key)
-    if person is None:
-        # "Jean" after "Jean D Cunha", "Samydorai" after "Sinapan Samydorai": one person.
-        person = next(
-            (
-                p
-                for p in found.values()
-                if len(key.split()) == 1 and key in (p.key.split()[0], p.key.split()[-1])
-            ),
-            None,
-        )
-    if person is None:
-        person = found[key] = PersonFinding(key=key, name=name, honorific=honorific)
-    if title and not person.title:
-        person.title = title
-    if org_key and not person.organization_key:
-        person.organization_key = org_key
-    person.spans.append(Span(start, end, text[start:end], rule, confidence))
-    return person
-
 
 # --- the patterns, one record each ------------------------------------------------------------
 
@@ -220,7 +63,7 @@ class PersonPattern:
             name = text[start:end]
             if not _valid_name(name) or name.split()[0] in NOT_NAME_OPENINGS:
                 continue
-            if _overlaps_org(orgs, start, end):
+            if overlaps_org(orgs, start, end):
                 continue  # the words are (part of) a body's name
             if self.org_after and not any(
                 span.start == m.end() for org in orgs.values() for span in org.spans
@@ -349,7 +192,7 @@ PERSON_PATTERNS = [
         re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
         0.7,
         clues=REPORTING_WORDS,
-        name_then=re.compile(rf"{_NAME_CHARS}*?\s+{REPORTING}\b"),
+        name_then=re.compile(rf"{NAME_CHARS}*?\s+{REPORTING}\b"),
     ),
     PersonPattern(  # "Ram Prasad Adhikari, who coordinates the centre"
         "name-who",
@@ -364,7 +207,7 @@ PERSON_PATTERNS = [
             rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
         ),
         0.7,
-        name_then=re.compile(rf"{_NAME_CHARS}*?\s+(?:of|from)\s"),
+        name_then=re.compile(rf"{NAME_CHARS}*?\s+(?:of|from)\s"),
         org_after=True,
     ),
 ]
@@ -376,7 +219,7 @@ NOT_NAME_OPENINGS = {"The", "This", "That", "When", "After", "In", "On", "At"}
 SPEAKER_ACRONYM = re.compile(r"\s*\([^)\n]{1,15}\)")
 SPEAKER_SEPARATOR = re.compile(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})")
 SPEAKER_HONORIFIC = re.compile(rf"({HONORIFIC})[ \t]+")
-SPEAKER_NAME = re.compile(rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))")
+SPEAKER_NAME = re.compile(rf"({FULL_NAME}|{NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))")
 SPEAKER_TITLE = re.compile(rf"[ \t]*,[ \t]*([^,\n]*?(?:{TITLE_WORDS})[^,\n]*)")
 
 
@@ -393,7 +236,7 @@ def _speaker_lines(text: str) -> Iterator[tuple[int, str]]:
 def _speaker_line_people(text: str, orgs, found) -> None:
     """Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name"."""
     for offset, line in _speaker_lines(text):
-        first_org = _org_at(orgs, offset, offset + min(len(line), 80))
+        first_org = org_at(orgs, offset, offset + min(len(line), 80))
         if not first_org:
             continue
         org_spans = [s for s in orgs[first_org].spans if offset <= s.start < offset + 80]
@@ -415,7 +258,7 @@ def _speaker_line_people(text: str, orgs, found) -> None:
         single = len(name.split()) == 1
         if not _valid_name(name, single_ok=single) or name.isupper():
             continue
-        if _org_at(orgs, offset + name_start, offset + name_start + len(name)):
+        if org_at(orgs, offset + name_start, offset + name_start + len(name)):
             continue
         title_m = SPEAKER_TITLE.match(line[name_start + name_m.end() :])
         _add(
@@ -465,7 +308,7 @@ def _presenter_list_people(text: str, orgs, found) -> None:
                 continue
             start = base + item_m.start() + name_m.start(1)
             end = start + len(name_m.group(1))
-            if _org_at(orgs, start, end):
+            if org_at(orgs, start, end):
                 continue
             title, org_key = affiliation(text, orgs, end, base + item_m.end())
             _add(
@@ -473,7 +316,7 @@ def _presenter_list_people(text: str, orgs, found) -> None:
                 name=name_m.group(1),
                 honorific="",
                 title=title,
-                org_key=org_key or _org_at(orgs, end, base + item_m.end()),
+                org_key=org_key or org_at(orgs, end, base + item_m.end()),
                 text=text,
                 start=start,
                 end=end,
@@ -497,7 +340,7 @@ def _listed_people(text: str, orgs, found) -> None:
             while m := LISTED_NEXT.match(text, at):
                 name = m.group(1)
                 start, end = m.span(1)
-                if not _valid_name(name) or _org_at(orgs, start, end):
+                if not _valid_name(name) or org_at(orgs, start, end):
                     break
                 title, org_key = affiliation(text, orgs, start, end)
                 _add(

@@ -1,0 +1,139 @@
+"""What the text ties a person to (a title, an organization), and adding a person once.
+
+Read once for every rule that finds a name, so each rule only says where the name is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from organizations.names import name_key
+
+from .findings import OrganizationFinding, PersonFinding, Span
+from .people_names import BEFORE_TITLE, FULL_NAME, TITLE
+from .people_words import HONORIFIC
+
+# --- what a person is tied to -----------------------------------------------------------------
+
+CLAUSE_END = re.compile(rf";|\.\s|\n|,\s+and\s|\s+and\s+(?:{HONORIFIC})\s")
+TITLE_END = re.compile(r"[;(]|,\s|\s+(?:at|from)\s+(?:the\s+)?(?=[A-Z])|\s+[-–—]\s+")
+TITLE_TRAILER = re.compile(r"(?:\s+(?:of|at|from|in|for|with|the|and))+\s*$|['’]s$")
+SENTENCE_BREAK = re.compile(r"[.!?;]\s|\n")
+# Between a body and the name it heads: "ITUC-AP General Secretary ", "MFA's ", "ILO: ".
+HEADED_BY = re.compile(
+    rf"^\)?(?:['’]s)?[ \t]*(?:[,:–—-][ \t]*)?(?:(?:[A-Z][\w-]*|of|for|the)[ \t]+)*(?:{HONORIFIC}[ \t]+)?$"
+)
+# Names listed after a body: "on behalf of the MMN: Ms A and Ms B".
+LISTED_AFTER = re.compile(
+    rf"^[ \t]*:[ \t]*(?:(?:{HONORIFIC}[ \t]+)?{FULL_NAME}[ \t]*(?:,|and|&)[ \t]*)*(?:{HONORIFIC}[ \t]+)?$"
+)
+
+
+def org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
+    """The organization whose mention lies within [start, end), nearest the start."""
+    best = ("", 10**9)
+    for key, org in orgs.items():
+        for span in org.spans:
+            if start <= span.start and span.end <= end and span.start - start < best[1]:
+                best = (key, span.start - start)
+    return best[0]
+
+
+def overlaps_org(orgs: dict[str, OrganizationFinding], start: int, end: int) -> bool:
+    return any(s.start < end and start < s.end for org in orgs.values() for s in org.spans)
+
+
+def _org_ending_before(orgs, start: int, end: int) -> list[tuple[int, str]]:
+    """(span end, key) of the mentions lying within [start, end), the last first."""
+    found = [
+        (span.end, key)
+        for key, org in orgs.items()
+        for span in org.spans
+        if start <= span.start and span.end <= end
+    ]
+    return sorted(found, reverse=True)
+
+
+def _clause_end(text: str, start: int) -> int:
+    """Where the clause after a name ends: `;`, a sentence end, a line end, or the next name."""
+    m = CLAUSE_END.search(text, start, start + 300)
+    return m.start() if m else min(len(text), start + 300)
+
+
+def clean_title(raw: str) -> str:
+    title = TITLE_END.split(raw.strip(), maxsplit=1)[0]
+    title = TITLE_TRAILER.sub("", " ".join(title.split()).strip(" .,-–"))[:200]
+    return title[:1].upper() + title[1:]
+
+
+def _title_in(tail: str, org_start: int | None) -> str:
+    """The title in the clause after a name, up to the organization it names if that follows."""
+    m = TITLE.search(tail)
+    if not m or not BEFORE_TITLE.fullmatch(tail, 0, m.start()):
+        return ""
+    end = org_start if org_start is not None and org_start > m.start() else len(tail)
+    return clean_title(tail[m.start() : end])
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence (or line) holding `start` begins, looking back 300 characters."""
+    begin = max(0, start - 300)
+    last = None
+    for last in SENTENCE_BREAK.finditer(text, begin, start):  # noqa: B007
+        pass
+    return last.end() if last else begin
+
+
+def affiliation(text: str, orgs, start: int, end: int) -> tuple[str, str]:
+    """(title, organization key) the text ties the name at [start, end) to: in the clause after
+    it (`, Title, ORG`, ` - ACR's Role`, ` of ORG`, ` (ORG)`), else just before it (`ORG's
+    Title Name`, `ORG: Name and Name`)."""
+    stop = _clause_end(text, end)
+    org_key = org_at(orgs, end, stop)
+    org_start = (
+        min((s.start for s in orgs[org_key].spans if end <= s.start < stop), default=None)
+        if org_key
+        else None
+    )
+    title = _title_in(text[end:stop], None if org_start is None else org_start - end)
+    if org_key:
+        return title, org_key
+    for span_end, key in _org_ending_before(orgs, _sentence_start(text, start), start):
+        between = text[span_end:start]
+        if HEADED_BY.match(between) or LISTED_AFTER.match(between):
+            return title, key
+    return title, ""
+
+
+# --- adding a person --------------------------------------------------------------------------
+
+LEADING_HONORIFIC = re.compile(rf"^({HONORIFIC})\s+")
+
+
+def add_person(found, *, name, honorific, title, org_key, text, start, end, rule, confidence):
+    lead = LEADING_HONORIFIC.match(name)
+    if lead:  # "Dato' Lim Kok Seng": the honorific is not part of the name
+        honorific = honorific or lead.group(1)
+        start += lead.end()
+        name = name[lead.end() :]
+    name = " ".join(name.split()).strip(" ,.-")
+    key = name_key(name)
+    person = found.get(key)
+    if person is None:
+        # "Jean" after "Jean D Cunha", "Samydorai" after "Sinapan Samydorai": one person.
+        person = next(
+            (
+                p
+                for p in found.values()
+                if len(key.split()) == 1 and key in (p.key.split()[0], p.key.split()[-1])
+            ),
+            None,
+        )
+    if person is None:
+        person = found[key] = PersonFinding(key=key, name=name, honorific=honorific)
+    if title and not person.title:
+        person.title = title
+    if org_key and not person.organization_key:
+        person.organization_key = org_key
+    person.spans.append(Span(start, end, text[start:end], rule, confidence))
+    return person
