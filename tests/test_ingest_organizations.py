@@ -163,3 +163,14 @@ def test_reads_acronym_definitions_both_ways(text, name, acronym):
 
 def test_a_regional_office_named_after_its_city_keeps_the_city():
     assert "Embassy of Bangladesh in Doha" in names("The Embassy of Bangladesh in Doha helped.")
+
+
+def test_two_ministries_joined_by_and_are_two_bodies():
+    found = names(
+        "the MoU that Nepal's Ministry of Labour, Employment and Social Security and "
+        "Malaysia's Ministry of Human Resources signed"
+    )
+    assert {
+        "Ministry of Labour, Employment and Social Security (Nepal)",
+        "Ministry of Human Resources (Malaysia)",
+    } <= found

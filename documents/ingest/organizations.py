@@ -208,8 +208,14 @@ class _OrganizationFinder:
 
     # 3. Names in the shape of a body's ("APWLD Labor and Migration Task Force").
     def shaped_names(self, shape: NameShape) -> None:
-        for m in finditer_at(shape.pattern, self.text, shape.starts(self.text)):
+        """Each match builds a candidate; the text after the candidate is read again, so
+        "Nepal's Ministry of X and Malaysia's Ministry of Y" holds two bodies."""
+        after = 0
+        for at in shape.starts(self.text):
+            if at < after or not (m := shape.pattern.match(self.text, at)):
+                continue
             candidate = shape.build(self.text, m)
+            after = max(candidate.end, at + 1) if candidate else m.end()
             if candidate is not None:
                 self._place(candidate, shape.rule)
 
