@@ -65,6 +65,37 @@ def acronyms(text: str) -> dict[str, str]:
             "welcomed delegates.",
             "Ministry of Labour and Vocational Training (Cambodia)",
         ),
+        (
+            "She met the Indonesian Minister of Manpower Hanif Dhakiri in Jakarta.",
+            "Ministry of Manpower (Indonesia)",
+        ),
+        # a person's name before "of the" is not part of the body's
+        (
+            "Sis. Norlia Ahmad of the Amalgamated Union of Employees in Government Clerical "
+            "and Allied Services called for a law.",
+            "Amalgamated Union of Employees in Government Clerical and Allied Services",
+        ),
+        # two bodies joined by "and the"
+        (
+            "Staff of UNI Malaysia Labour Centre and the Selangor Domestic Workers Association "
+            "attended.",
+            "UNI Malaysia Labour Centre",
+        ),
+        (
+            "Staff of UNI Malaysia Labour Centre and the Selangor Domestic Workers Association "
+            "attended.",
+            "Selangor Domestic Workers Association",
+        ),
+        (
+            "The Nepal Rastriya Mahila Sangh and Sancharika Samuha were present.",
+            "Sancharika Samuha",
+        ),
+        # a unit of a Malay university, named head first
+        (
+            "a researcher at the Institute of Malaysian and International Studies in Universiti "
+            "Kebangsaan Malaysia",
+            "Institute of Malaysian and International Studies, Universiti Kebangsaan Malaysia",
+        ),
         # a name before its local acronym, with initials of its own
         (
             "The State Enterprise Worker Relations Confederation of Thailand (SERC) organised it.",

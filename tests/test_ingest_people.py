@@ -43,6 +43,12 @@ def people(text: str) -> dict[str, tuple[str, str]]:
         ("Comrade Binod Shrestha thanked the organisers.", "Binod Shrestha"),
         ("The Honourable Maria Lopez, Senator, opened the session.", "Maria Lopez"),
         ("Sis. Ana Reyes read the statement.", "Ana Reyes"),
+        ("According to Binod Shrestha, returnees need support.", "Binod Shrestha"),
+        (
+            "Sis. Norlia Ahmad of the Amalgamated Union of Employees in Government Clerical "
+            "and Allied Services called for a law.",
+            "Norlia Ahmad",
+        ),
         # a convener, and a name a letter is from
         (
             "A letter from Sinapan Samydorai, Convener of the TF-AMW, asked for more.",

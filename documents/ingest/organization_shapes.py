@@ -25,6 +25,7 @@ from .organization_words import (
     ORG_HEADS,
     PLURAL_HEADS,
 )
+from .people_words import PORTFOLIO_WORDS
 from .phrases import capital_starts
 from .reference import cities, countries
 
@@ -149,7 +150,8 @@ def _head_word(words: list[str]) -> str:
 
 
 UNIT_IN_UNIVERSITY = re.compile(
-    r"^(.+?)\s+(?:in|at)\s+(?:the\s+)?(\S.*\b(?:University|College)\b.*)$"
+    r"^(.+?)\s+(?:in|at)\s+(?:the\s+)?"
+    r"((?:\S.*)?\b(?:University|College|Universiti|Universitas)\b.*)$"
 )
 
 
@@ -182,6 +184,28 @@ POSSESSIVE_COUNTRY = re.compile(r"^(.*?\b)([A-Z][\w ]*?)['’]s\s+(?=[A-Z])")
 JOINED_BODY = re.compile(r"^([A-Z][\w-]*)\s+and\s+(?:the\s+)?")
 
 
+PERSON_OF = re.compile(r"^(.+?)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])")
+BODY_JOIN = re.compile(r"(?:,|\s+and(?:\s+the)?|\s+&)\s+(?=[A-Z])")
+ENDS_ON_HEAD = re.compile(rf"(?:{ORG_HEADS})$")
+
+
+def _after_person(name: str) -> str:
+    """ "Norlia Ahmad of the Amalgamated Union of ...": the body after the person's name."""
+    m = PERSON_OF.match(name)
+    if m and not HEAD.search(m.group(1)) and HEAD.search(name, m.end()):
+        return name[m.end() :]
+    return name
+
+
+def _first_body(name: str) -> str:
+    """ "UNI Malaysia Labour Centre and the Selangor Domestic Workers Forum": two bodies, of
+    which this is the first (the text after it is read again)."""
+    for join in BODY_JOIN.finditer(name):
+        if ENDS_ON_HEAD.search(name, 0, join.start()) and HEAD.search(name, join.end()):
+            return name[: join.start()]
+    return name
+
+
 def _head_last(text: str, m: re.Match) -> Candidate | None:
     """ "APWLD Labor and Migration Task Force", "Nepal's Ministry of Labour" (owned by Nepal)."""
     raw, country = m.group(1), ""
@@ -192,7 +216,7 @@ def _head_last(text: str, m: re.Match) -> Candidate | None:
     joined = JOINED_BODY.match(raw)  # "FES and the Myanmar Ministry": the second body
     if joined and joined.group(1).isupper():
         raw = raw[joined.end() :]
-    name = clean_candidate(raw)
+    name = _first_body(_after_person(clean_candidate(raw)))
     start = m.start(1) + m.group(1).find(name)
     end = start + len(name)
     if name.startswith(("Ministry", "Department")):
@@ -271,11 +295,43 @@ def country_code(words: str | None) -> str:
     return countries().get(key) or DEMONYMS.get(key, "")
 
 
+PORTFOLIO = PORTFOLIO_WORDS | {
+    "labour",
+    "labor",
+    "social",
+    "human",
+    "development",
+    "protection",
+    "emiratisation",
+    "migration",
+    "rural",
+    "local",
+    "public",
+    "service",
+    "services",
+    "technology",
+    "science",
+    "tourism",
+    "defence",
+    "defense",
+}
+
+
+def _portfolio_only(portfolio: str) -> str:
+    """The portfolio up to its last word that names one, when a name follows it."""
+    words = portfolio.split()
+    kept = [i for i, w in enumerate(words) if w.strip(",").lower() in PORTFOLIO]
+    if not kept or kept[-1] == len(words) - 1:
+        return portfolio
+    return " ".join(words[: kept[-1] + 1]).rstrip(",")
+
+
 def _minister(text: str, m: re.Match) -> Candidate | None:
     portfolio = m.group("portfolio")
     office = OFFICE_WORD.search(portfolio)  # "... Social Welfare and Chair of ...": stop there
     if office:
         portfolio = re.sub(r"(?:,|\s+and|\s+&)?\s*$", "", portfolio[: office.start()])
+    portfolio = _portfolio_only(portfolio)  # "Manpower Hanif Dhakiri": the minister's name
     words = portfolio.split()
     country, end = country_code(m.group("country")), m.end("portfolio")
     if office is None and country:

@@ -15,14 +15,16 @@ ORG_HEADS = (
     r"House\s+of\s+Representatives|Senate|Hluttaw|National\s+Assembly|"
     r"(?:Pvt\.?\s+)?Ltd\.?|Limited|Corporation|Company|Manpower|"
     # South Asian names end on their head too: "Nepal Mahila Ekata Samaj", "... Mahasangh"
-    r"Mahasangh|Sangh|Sangathan|Parishad|Samiti|Samity|Sangstha|Manch|Samaj|Kendra|Andolan"
+    r"Mahasangh|Sangh|Sangathan|Parishad|Samiti|Samity|Sangstha|Manch|Samaj|Kendra|Andolan|"
+    r"Samuha"
 )
 # Names in Indonesian, Malay, Filipino and Thai transliteration open on their head word:
 # "Serikat Buruh Migran Indonesia", "Samahan ng mga Manggagawa", "Mulnithi ...".
 OPENING_HEADS = (
     r"Lembaga|Yayasan|Serikat|Sarikat|Kesatuan|Persatuan|Konfederasi|Federasi|Gabungan|"
     r"Perhimpunan|Himpunan|Ikatan|Aliansi|Jaringan|Solidaritas|Koalisi|Asosiasi|Perkumpulan|"
-    r"Kementerian|Badan|Komisi|Komite|Dewan|Pusat|Majelis|Majlis|Pertubuhan|Persekutuan|"
+    r"Universiti|Universitas|Kementerian|Badan|"
+    r"Komisi|Komite|Dewan|Pusat|Majelis|Majlis|Pertubuhan|Persekutuan|"
     r"Kongres|Suruhanjaya|Jabatan|Gerakan|Pergerakan|Kelompok|Paguyuban|Forum\s+Buruh|"
     r"Samahang?|Kilusang?|Pambansang|Kapisanan|Katipunan|Kalipunan|Alyansa|Bukluran|"
     r"Pagkakaisa|Sentro|Koalisyon|Kaisahan|Mulnithi|Munlanithi|Samakhom|Sahaphan|"

@@ -59,8 +59,11 @@ PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "(RCPs)", "(CSOs)": a category, 
 BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&\-]{1,11})[ \t]*\)")
 NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&-]+)")
 UNIVERSITY_NAME = re.compile(
-    r"(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:University|College)(?:[ \t]+of[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)*)?"
+    r"(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:University|College)"
+    r"(?:[ \t]+of[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)*)?"
+    r"|(?:Universiti|Universitas)(?:[ \t]+[A-Z][\w'’-]*)+"  # Malay and Indonesian: head first
 )
+UNIVERSITY = re.compile(r"\b(?:University|College|Universiti|Universitas)\b")
 UNIT_OF = re.compile(r"(?:\s+(?:in|at|of)\s+(?:the\s+)?|,\s+|\s*,?\n)$")
 UNIT_LINK = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?|,[ \t]*")
 UNIT_HEAD = re.compile(
@@ -291,7 +294,9 @@ class _OrganizationFinder:
             return None
         span = next(((s, e) for s, e in self.taken if s == link.end()), None)
         owner = self._owner_of(*span) if span else None
-        if owner is not None and re.search(r"\b(?:University|College)\b", owner.name):
+        if owner is not None and re.search(
+            r"\b(?:University|College|Universiti|Universitas)\b", owner.name
+        ):
             owner.spans = [s for s in owner.spans if (s.start, s.end) != span]
             if not owner.spans:
                 del self.found[owner.key]

@@ -182,9 +182,11 @@ PERSON_PATTERNS = [
     ),
     PersonPattern(  # "said Md. Anwar Hossain Khan", "according to Name"
         "reported-speech",
-        re.compile(rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?(?P<name>{FULL_NAME})"),
+        re.compile(
+            rf"\b(?:{REPORTING}|[Aa]ccording\s+to)\s+(?:{HONORIFIC}\s+)?(?P<name>{FULL_NAME})"
+        ),
         0.75,
-        clues=(*REPORTING_WORDS, "according"),
+        clues=(*REPORTING_WORDS, "ccording"),
         opens_on_capital=False,
     ),
     PersonPattern(  # "Name said"
