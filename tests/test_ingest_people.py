@@ -64,6 +64,10 @@ def test_finds_the_person(text, name):
     ("text", "not_a_name"),
     [
         ("His Excellency addressed the delegates.", "His Excellency"),
+        (
+            "Atty. Marie Apostol, Fair Recruitment Initiative of the ILO",
+            "Fair Recruitment Initiative",
+        ),
         ("The Honourable Members of Parliament agreed.", "Honourable Members"),
         (
             "Sarah Cruz, J.D., Director for Special Projects, Ateneo Human Rights Center",
@@ -120,6 +124,23 @@ def test_does_not_take_for_a_name(text, not_a_name):
             "Phaithoon Kaeothong",
             "Ministry of Labour (Thailand)",
         ),
+        # "Name (ORG)", "Name - ACR Title", "A and B of ORG", "Name, Programme of the ILO"
+        (
+            "- Ellene Sana (Center for Migrant Advocacy)",
+            "Ellene Sana",
+            "Center for Migrant Advocacy",
+        ),
+        ("- Eni Lestari - IMWU Chairperson", "Eni Lestari", "Indonesian Migrant Workers Union"),
+        (
+            "The participants included Marrz Balaoro and Jojo Lorenzo of Migrante International.",
+            "Marrz Balaoro",
+            "Migrante International",
+        ),
+        (
+            "Atty. Marie Apostol, Fair Recruitment Initiative of the ILO",
+            "Marie Apostol",
+            "International Labour Organization",
+        ),
         # "ORG Title Name": the body heading the name
         (
             "ITUC-AP General Secretary Shoya Yoshida said unions must cooperate.",
@@ -153,6 +174,7 @@ def test_ties_the_person_to_the_body_the_text_names_for_them(text, name, organiz
             "Phaithoon Kaeothong",
             "Minister of Labour of Thailand",
         ),
+        ("Joel Maglunsod, Undersecretary, DOLE", "Joel Maglunsod", "Undersecretary"),
     ],
 )
 def test_keeps_the_whole_title(text, name, title):

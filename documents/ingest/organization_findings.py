@@ -141,8 +141,10 @@ def office_of(name: str, gaz) -> KnownOrganization | None:
 def names_region(text: str, start: int, end: int, candidates) -> bool:
     """`in ASEAN`, `ASEAN countries`: an intergovernmental body's acronym naming its region
     (never "on behalf of the MMN": a network is no region)."""
-    if not candidates or any(c.kind != "intergovernmental" for c in candidates):
+    if not candidates or any(c.kind != "intergovernmental" or not c.region for c in candidates):
         return False
+    if any(c.region == "Global" for c in candidates):
+        return False  # "of the ILO" is the ILO: a global body names no region
     return bool(
         REGION_BEFORE.search(text[max(0, start - 12) : start])
         or REGION_AFTER.match(text[end : end + 20])

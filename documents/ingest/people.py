@@ -203,6 +203,15 @@ PERSON_PATTERNS = [
         clues=("who",),
         name_then=NAME_THEN_COMMA,
     ),
+    PersonPattern(  # "Ellene Sana (Center for Migrant Advocacy)", "Eni Lestari - IMWU Chair"
+        "name-then-org",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+)"
+        ),
+        0.75,
+        name_then=re.compile(rf"{NAME_CHARS}*?(?:\(|[ \t][-–—][ \t])"),
+        org_after=True,
+    ),
     PersonPattern(  # "Ramon Bautista of the MFA secretariat": only before a known body
         "name-of-org",
         re.compile(
@@ -282,9 +291,11 @@ PRESENTER_NAME = re.compile(
 )
 PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
     r"(?:(?:presentations?|speakers?|presenters?|panell?ists?|resource persons?|speeches|"
-    r"discussants?)\s+(?:by|from|included|includes|were|are)|"
+    r"discussants?|participants|delegates)\s+(?:by|from|included|includes|were|are)|"
     r"(?:chaired|moderated|facilitated)\s+by)\s*:?\s*([^\n]+)",
     opening=(
+        "participants",
+        "delegates",
         "presentation",
         "speaker",
         "presenter",
@@ -334,30 +345,43 @@ LISTED_NEXT = re.compile(
 )
 
 
+LISTED_BEFORE = re.compile(
+    rf"(?<![\w.])(?:{HONORIFIC}[ \t]+)?({FULL_NAME})(?:[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+)"
+    rf"(?:{HONORIFIC}[ \t]+)?$"
+)
+
+
 def _listed_people(text: str, orgs, found) -> None:
-    """A name listed beside a person's name is a person too, tied the same way."""
+    """A name listed beside a person's name is a person too, tied the same way: the names
+    after it ("A and B") and the one before it ("A and B of X")."""
     for person in list(found.values()):
         for span in list(person.spans):
             at = span.end
-            while m := LISTED_NEXT.match(text, at):
-                name = m.group(1)
-                start, end = m.span(1)
-                if not _valid_name(name) or org_at(orgs, start, end):
-                    break
-                title, org_key = affiliation(text, orgs, start, end)
-                _add(
-                    found,
-                    name=name,
-                    honorific="",
-                    title=title,
-                    org_key=org_key,
-                    text=text,
-                    start=start,
-                    end=end,
-                    rule="listed-name",
-                    confidence=0.7,
-                )
-                at = end
+            while (m := LISTED_NEXT.match(text, at)) and _add_listed(text, orgs, found, m):
+                at = m.end(1)
+            before = LISTED_BEFORE.search(text, max(0, span.start - 80), span.start)
+            if before:
+                _add_listed(text, orgs, found, before)
+
+
+def _add_listed(text: str, orgs, found, m: re.Match) -> bool:
+    name, (start, end) = m.group(1), m.span(1)
+    if not _valid_name(name) or overlaps_org(orgs, start, end):
+        return False
+    title, org_key = affiliation(text, orgs, start, end)
+    _add(
+        found,
+        name=name,
+        honorific="",
+        title=title,
+        org_key=org_key,
+        text=text,
+        start=start,
+        end=end,
+        rule="listed-name",
+        confidence=0.7,
+    )
+    return True
 
 
 # Every way of finding people, in the order they are tried: where two find one person, the

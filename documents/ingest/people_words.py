@@ -20,7 +20,7 @@ TITLE_WORDS = (
     r"Leader|Organi[sz]er|Deputy|Vice|Senior|Chief|Founder|Commissioner|Ambassador|Expert|"
     r"Lawyer|Attorney|Staff|Delegate|Spokesperson|Campaigner|Activist|Editor|Governor|MP|Senator|"
     r"Counsell?or|Attach[eé]|Legislator|Trainer|Facilitator|Moderator|Conven[eo]r|Treasurer|"
-    r"Rapporteur|Chancellor|Dean|Mayor|Envoy|Ombudsman|Premier|Analyst|Fellow|Assistant|Principal"
+    r"Undersecretary|Under-Secretary|Rapporteur|Chancellor|Dean|Mayor|Envoy|Ombudsman|Premier|Analyst|Fellow|Assistant|Principal"
 )
 # Offices a name can follow directly ("President Rodrigo Duterte", "Minister of Labour X").
 OFFICE_WORDS = (
@@ -232,4 +232,32 @@ NOT_NAME_WORDS = PORTFOLIO_WORDS | {
     "news",
     "press",
     "release",
+    # common nouns of programmes and documents, capitalised in their names
+    "initiative",
+    "campaign",
+    "partnership",
+    "recruitment",
+    "decent",
+    "work",
+    "team",
+    "unit",
+    "desk",
+    "division",
+    "section",
+    "service",
+    "services",
+    "action",
+    "plan",
+    "strategy",
+    "agenda",
+    "report",
+    "study",
+    "survey",
+    "principles",
+    "guidelines",
+    "general",
+    "members",
+    "member",
+    "staff",
+    "board",
 }
