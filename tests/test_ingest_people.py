@@ -175,6 +175,12 @@ def test_ties_the_person_to_the_body_the_text_names_for_them(text, name, organiz
             "Minister of Labour of Thailand",
         ),
         ("Joel Maglunsod, Undersecretary, DOLE", "Joel Maglunsod", "Undersecretary"),
+        (
+            "William Gois, Regional Coordinator of Migrant Forum in Asia (MFA); Rex Varona",
+            "William Gois",
+            "Regional Coordinator",
+        ),
+        ("Mr. Sawit Kaewvarn - SERC’s Advisor, spoke.", "Sawit Kaewvarn", "Advisor"),
     ],
 )
 def test_keeps_the_whole_title(text, name, title):

@@ -72,7 +72,12 @@ def _title_in(tail: str, org_start: int | None) -> str:
     if not m or not BEFORE_TITLE.fullmatch(tail, 0, m.start()):
         return ""
     end = org_start if org_start is not None and org_start > m.start() else len(tail)
-    return clean_title(tail[m.start() : end])
+    modifiers = TITLE_MODIFIERS.search(tail, 0, m.start())  # "Regional" in "Regional Coordinator"
+    return clean_title(tail[modifiers.start() if modifiers else m.start() : end])
+
+
+# Capitalised words before a title word belong to it, but not a body's acronym or possessive.
+TITLE_MODIFIERS = re.compile(r"(?:(?<![\w’'-])[A-Z][a-z][\w-]*(?<![’']s)[ \t]+)+$")
 
 
 def _sentence_start(text: str, start: int) -> int:
