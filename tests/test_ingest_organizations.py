@@ -205,3 +205,21 @@ def test_two_ministries_joined_by_and_are_two_bodies():
         "Ministry of Labour, Employment and Social Security (Nepal)",
         "Ministry of Human Resources (Malaysia)",
     } <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "absent"),
+    [
+        ("Affiliates present included KSPI, KSBSI, GEFONT and FSPMI.", {"FSPMI"}, set()),
+        (
+            "NGOs, CSOs and MoUs were discussed with KSPI and KSBSI.",
+            set(),
+            {"NGOs", "CSOs", "MoUs"},
+        ),
+        ("Unions from Nepal, India and Bangladesh met.", set(), {"Nepal", "India"}),
+    ],
+)
+def test_an_unknown_acronym_listed_among_known_bodies_is_a_body(text, expected, absent):
+    found = names(text)
+    assert expected <= found
+    assert not absent & found

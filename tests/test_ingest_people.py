@@ -141,6 +141,12 @@ def test_does_not_take_for_a_name(text, not_a_name):
             "Marie Apostol",
             "International Labour Organization",
         ),
+        # an acronym the text defined, mentioned again later
+        (
+            "The Philippine Migrants Rights Watch (PMRW) met. Ana Cruz of PMRW spoke next.",
+            "Ana Cruz",
+            "Philippine Migrants Rights Watch",
+        ),
         # "ORG Title Name": the body heading the name
         (
             "ITUC-AP General Secretary Shoya Yoshida said unions must cooperate.",

@@ -57,6 +57,11 @@ ACRONYM_FIRST = re.compile(
 )
 PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")  # "(RCPs)", "(CSOs)": a category, not a body
 BRACKETED_ACRONYM = re.compile(r"[ \t]*\([ \t]*([A-Z][A-Za-z&\-]{1,11})[ \t]*\)")
+# Three or more acronyms in a list: "KSPI, KSBSI, SBSI and GEFONT".
+_ACRONYM = r"\b[A-Z][A-Za-z0-9&-]{1,11}\b"
+ACRONYM_LIST = re.compile(rf"{_ACRONYM}(?:[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*{_ACRONYM}){{2,}}")
+ACRONYM_TOKEN = re.compile(_ACRONYM)
+NOT_ACRONYMS = {"MOU", "NGO", "CSO", "INGO", "UN", "EU", "USA", "UK", "SDG", "SDGS", "COVID-19"}
 NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&-]+)")
 UNIVERSITY_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:University|College)"
@@ -89,11 +94,17 @@ class _OrganizationFinder:
         self.definitions()
         self.acronym_first_definitions()
         self.defined = {acronym_key(f.acronym): k for k, f in self.found.items() if f.acronym}
+        for key, finding in self.found.items():  # as the text wrote them: "AseanTUC"
+            for span in finding.spans:
+                if span.rule == "definition-acronym":
+                    self.defined.setdefault(acronym_key(span.text), key)
         self.known_names()
         self.units_with_their_parent()
         for shape in SHAPES:
             self.shaped_names(shape)
         self.acronyms()
+        self.defined_acronyms()
+        self.acronym_lists()
         return self.found
 
     def free(self, start: int, end: int) -> bool:
@@ -343,6 +354,43 @@ class _OrganizationFinder:
                 confidence,
                 known,
             )
+
+    def defined_acronyms(self) -> None:
+        """Later mentions of an acronym the text defined in a form the gazetteer lacks ("PMRW",
+        "AseanTUC")."""
+        forms = {
+            span.text: key
+            for key, finding in self.found.items()
+            for span in finding.spans
+            if span.rule == "definition-acronym"
+        }
+        for form, key in forms.items():
+            finding = self.found[key]
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text):
+                if self.free(m.start(), m.end()):
+                    self.add(key, finding.name, m.start(), m.end(), "defined-acronym", 0.9)
+
+    # 5. "KSPI, KSBSI, SBSI and GEFONT": an unknown acronym listed among known bodies' is a body.
+    def acronym_lists(self) -> None:
+        for m in ACRONYM_LIST.finditer(self.text):
+            tokens = list(ACRONYM_TOKEN.finditer(self.text, m.start(), m.end()))
+            for token in tokens:  # "ArabTUC, SARTUC and AseanTUC": defined in the text
+                key = self.defined.get(acronym_key(token.group(0)))
+                if key and self.free(token.start(), token.end()):
+                    finding = self.found[key]
+                    self.add(key, finding.name, token.start(), token.end(), "defined-acronym", 0.9)
+            unknown = [t for t in tokens if self.free(t.start(), t.end())]
+            known = len(tokens) - len(unknown)
+            if known < 2 or known < len(unknown):
+                continue
+            for token in unknown:
+                word = token.group(0)
+                if sum(c.isupper() for c in word) < 2 or word.lower() in countries():
+                    continue
+                if word.upper() in NOT_ACRONYMS or (word.endswith("s") and word[:-1].isupper()):
+                    continue  # "NGOs", "MoU": no body
+                key = finding_key(word, None)
+                self.add(key, word, token.start(), token.end(), "acronym-list", 0.5, acronym=word)
 
     def _qualifies_child(self, end: int, candidates: list[KnownOrganization]) -> bool:
         """ "UN OHCHR", "ILO ROAP": a parent's acronym before its own body's names that body."""
