@@ -60,8 +60,8 @@ class NameShape:
     build: Callable[[str, re.Match], Candidate | None]
     backwards: re.Pattern | None = RUN_BACKWARDS
 
-    def starts(self, text: str) -> list[int]:
-        cues = [m.span() for at in capital_starts(text) if (m := self.cue.match(text, at))]
+    def starts(self, text: str, cues: list[tuple[int, int]]) -> list[int]:
+        """Where to try the pattern, given where the text holds this shape's cue."""
         if self.backwards is None:
             return [start for start, _end in cues]
         return capitals_in_runs(text, cues, self.backwards)
@@ -361,9 +361,23 @@ def _minister(text: str, m: re.Match) -> Candidate | None:
 # for its head word "Manpower".
 SHAPES = [
     NameShape("official-title", re.compile(r"Minister\b"), MINISTER, _minister),
-    NameShape("name-shape", re.compile(rf"(?:{ORG_HEADS})"), HEAD_LAST, _head_last),
     NameShape("name-shape", re.compile(rf"(?:{OPENING_HEADS})\b"), HEAD_FIRST, _head_first, None),
+    NameShape("name-shape", re.compile(rf"(?:{ORG_HEADS})"), HEAD_LAST, _head_last),
 ]
+# Every shape's cue in one pattern, tried once at each capital: which group matched says whose.
+ANY_CUE = re.compile(
+    "|".join(f"(?P<shape{i}>{shape.cue.pattern})" for i, shape in enumerate(SHAPES))
+)
+
+
+def cues_by_shape(text: str) -> list[list[tuple[int, int]]]:
+    """For each shape of SHAPES, the spans of its cue words in the text."""
+    found: list[list[tuple[int, int]]] = [[] for _ in SHAPES]
+    for at in capital_starts(text):
+        m = ANY_CUE.match(text, at)
+        if m:
+            found[int(m.lastgroup.removeprefix("shape"))].append(m.span())
+    return found
 
 
 def unconnected(name: str) -> bool:

@@ -32,6 +32,7 @@ from .organization_shapes import (
     capitals_in_runs,
     clean_candidate,
     country_code,
+    cues_by_shape,
     is_body_name,
     is_gathering,
     unconnected,
@@ -100,8 +101,8 @@ class _OrganizationFinder:
                     self.defined.setdefault(acronym_key(span.text), key)
         self.known_names()
         self.units_with_their_parent()
-        for shape in SHAPES:
-            self.shaped_names(shape)
+        for shape, cues in zip(SHAPES, cues_by_shape(self.text), strict=True):
+            self.shaped_names(shape, cues)
         self.acronyms()
         self.defined_acronyms()
         self.acronym_lists()
@@ -221,11 +222,11 @@ class _OrganizationFinder:
                 del self.found[parent.key]
 
     # 3. Names in the shape of a body's ("APWLD Labor and Migration Task Force").
-    def shaped_names(self, shape: NameShape) -> None:
+    def shaped_names(self, shape: NameShape, cues: list[tuple[int, int]]) -> None:
         """Each match builds a candidate; the text after the candidate is read again, so
         "Nepal's Ministry of X and Malaysia's Ministry of Y" holds two bodies."""
         after = 0
-        for at in shape.starts(self.text):
+        for at in shape.starts(self.text, cues):
             if at < after or not (m := shape.pattern.match(self.text, at)):
                 continue
             candidate = shape.build(self.text, m)

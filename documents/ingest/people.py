@@ -14,10 +14,18 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .findings import OrganizationFinding, PersonFinding
-from .people_names import DASH, FULL_NAME, NAME_CHARS, NAME_THEN_COMMA, NAME_WORD, POSTNOMINALS
+from .people_names import (
+    DASH,
+    FULL_NAME,
+    NAME_CHARS,
+    NAME_THEN_COMMA,
+    NAME_WORD,
+    POSTNOMINALS,
+    name_starts,
+)
 from .people_names import valid_name as _valid_name
+from .people_ties import OrgMentions, affiliation, clean_title
 from .people_ties import add_person as _add
-from .people_ties import affiliation, clean_title, org_at, overlaps_org
 from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
 from .phrases import CaselessPattern, capital_starts, finditer_at
 
@@ -46,30 +54,29 @@ class PersonPattern:
     opens_on_capital: bool = True
     org_after: bool = False
     office: bool = False
+    opens_on_name: bool = True  # else on any capital: "President of the Philippines ..."
 
     def matches(self, text: str) -> Iterator[re.Match]:
         if self.clues and not any(clue in text for clue in self.clues):
             return iter(())
         if not self.opens_on_capital:
             return self.pattern.finditer(text)
-        starts = capital_starts(text)
+        starts = name_starts(text) if self.opens_on_name else capital_starts(text)
         if self.name_then is not None:
             starts = [at for at in starts if self.name_then.match(text, at)]
         return finditer_at(self.pattern, text, starts)
 
-    def __call__(self, text: str, orgs, found) -> None:
+    def __call__(self, text: str, mentions, found) -> None:
         for m in self.matches(text):
             start, end = self._name_span(m)
             name = text[start:end]
             if not _valid_name(name) or name.split()[0] in NOT_NAME_OPENINGS:
                 continue
-            if overlaps_org(orgs, start, end):
+            if mentions.overlaps(start, end):
                 continue  # the words are (part of) a body's name
-            if self.org_after and not any(
-                span.start == m.end() for org in orgs.values() for span in org.spans
-            ):
+            if self.org_after and not mentions.starts_at(m.end()):
                 continue
-            title, org_key = affiliation(text, orgs, start, end)
+            title, org_key = affiliation(text, mentions, start, end)
             if self.office:
                 title = clean_title(text[m.start("office") : start])
             honorific = (m.groupdict().get("honorific") or "").rstrip(".")
@@ -167,6 +174,7 @@ PERSON_PATTERNS = [
             "ordinator",
         ),
         office=True,
+        opens_on_name=False,
     ),
     PersonPattern(  # "attended on behalf of the MMN: Pranom Somwong and ...": a list's first name
         "listed-name",
@@ -244,13 +252,13 @@ def _speaker_lines(text: str) -> Iterator[tuple[int, str]]:
         offset += len(line) + 1
 
 
-def _speaker_line_people(text: str, orgs, found) -> None:
+def _speaker_line_people(text: str, mentions, found) -> None:
     """Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name"."""
     for offset, line in _speaker_lines(text):
-        first_org = org_at(orgs, offset, offset + min(len(line), 80))
+        first_org = mentions.first(offset, offset + min(len(line), 80))
         if not first_org:
             continue
-        org_spans = [s for s in orgs[first_org].spans if offset <= s.start < offset + 80]
+        org_spans = [s for s in mentions.orgs[first_org].spans if offset <= s.start < offset + 80]
         after = org_spans[0].end - offset
         acronym = SPEAKER_ACRONYM.match(line[after:])  # "... for Migrants (TPLAC) - Name"
         if acronym:
@@ -269,7 +277,7 @@ def _speaker_line_people(text: str, orgs, found) -> None:
         single = len(name.split()) == 1
         if not _valid_name(name, single_ok=single) or name.isupper():
             continue
-        if org_at(orgs, offset + name_start, offset + name_start + len(name)):
+        if mentions.first(offset + name_start, offset + name_start + len(name)):
             continue
         title_m = SPEAKER_TITLE.match(line[name_start + name_m.end() :])
         _add(
@@ -310,7 +318,7 @@ PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
 )
 
 
-def _presenter_list_people(text: str, orgs, found) -> None:
+def _presenter_list_people(text: str, mentions, found) -> None:
     """Lists of presenters: "presentations by A from X; B, Title of Y; ..."."""
     for m in PRESENTER_LIST.finditer(text):
         base = m.start(1)
@@ -321,15 +329,15 @@ def _presenter_list_people(text: str, orgs, found) -> None:
                 continue
             start = base + item_m.start() + name_m.start(1)
             end = start + len(name_m.group(1))
-            if org_at(orgs, start, end):
+            if mentions.first(start, end):
                 continue
-            title, org_key = affiliation(text, orgs, end, base + item_m.end())
+            title, org_key = affiliation(text, mentions, end, base + item_m.end())
             _add(
                 found,
                 name=name_m.group(1),
                 honorific="",
                 title=title,
-                org_key=org_key or org_at(orgs, end, base + item_m.end()),
+                org_key=org_key or mentions.first(end, base + item_m.end()),
                 text=text,
                 start=start,
                 end=end,
@@ -351,24 +359,24 @@ LISTED_BEFORE = re.compile(
 )
 
 
-def _listed_people(text: str, orgs, found) -> None:
+def _listed_people(text: str, mentions, found) -> None:
     """A name listed beside a person's name is a person too, tied the same way: the names
     after it ("A and B") and the one before it ("A and B of X")."""
     for person in list(found.values()):
         for span in list(person.spans):
             at = span.end
-            while (m := LISTED_NEXT.match(text, at)) and _add_listed(text, orgs, found, m):
+            while (m := LISTED_NEXT.match(text, at)) and _add_listed(text, mentions, found, m):
                 at = m.end(1)
             before = LISTED_BEFORE.search(text, max(0, span.start - 80), span.start)
             if before:
-                _add_listed(text, orgs, found, before)
+                _add_listed(text, mentions, found, before)
 
 
-def _add_listed(text: str, orgs, found, m: re.Match) -> bool:
+def _add_listed(text: str, mentions, found, m: re.Match) -> bool:
     name, (start, end) = m.group(1), m.span(1)
-    if not _valid_name(name) or overlaps_org(orgs, start, end):
+    if not _valid_name(name) or mentions.overlaps(start, end):
         return False
-    title, org_key = affiliation(text, orgs, start, end)
+    title, org_key = affiliation(text, mentions, start, end)
     _add(
         found,
         name=name,
@@ -397,6 +405,7 @@ FINDERS = [
 
 def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, PersonFinding]:
     found: dict[str, PersonFinding] = {}
+    mentions = OrgMentions(orgs)
     for finder in FINDERS:
-        finder(text, orgs, found)
+        finder(text, mentions, found)
     return found

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .people_words import NOT_NAME_WORDS, TITLE_WORDS
+from .phrases import capital_starts
 from .reference import cities, countries
 
 # A name word: "Al-Maita", "Pong-Sul", "O'Brien", "McKay", an initial; not a possessive "’s".
@@ -37,3 +39,14 @@ def valid_name(name: str, *, single_ok: bool = False) -> bool:
     if len(words) == 1 and (words[0].lower() in countries() or words[0].lower() in cities()):
         return False
     return single_ok or sum(len(w.strip(".")) > 1 for w in words) >= 2
+
+
+# A name's first word is followed by another capitalised one (after a particle, perhaps).
+NEXT_NAME_WORD = re.compile(rf"[A-Za-z’'\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z]")
+
+
+@lru_cache(maxsize=4)
+def name_starts(text: str) -> tuple[int, ...]:
+    """The capital starts (`phrases.capital_starts`, read once per text) where a full name, or
+    a form of address before one, can open."""
+    return tuple(at for at in capital_starts(text) if NEXT_NAME_WORD.match(text, at))

@@ -6,6 +6,7 @@ Read once for every rule that finds a name, so each rule only says where the nam
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from organizations.names import name_key
 
@@ -29,29 +30,35 @@ LISTED_AFTER = re.compile(
 )
 
 
-def org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
-    """The organization whose mention lies within [start, end), nearest the start."""
-    best = ("", 10**9)
-    for key, org in orgs.items():
-        for span in org.spans:
-            if start <= span.start and span.end <= end and span.start - start < best[1]:
-                best = (key, span.start - start)
-    return best[0]
+class OrgMentions:
+    """Where the text names its organizations, in order, so a rule asks "which body is named
+    here" with a binary search rather than a walk over every mention."""
 
+    LONGEST = 250  # no mention is longer: overlap checks look back this far
 
-def overlaps_org(orgs: dict[str, OrganizationFinding], start: int, end: int) -> bool:
-    return any(s.start < end and start < s.end for org in orgs.values() for s in org.spans)
+    def __init__(self, orgs: dict[str, OrganizationFinding]) -> None:
+        self.orgs = orgs
+        self.spans = sorted((s.start, s.end, key) for key, org in orgs.items() for s in org.spans)
+        self.starts = [start for start, _end, _key in self.spans]
 
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The mentions lying within [start, end), in order."""
+        spans = self.spans[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+        return [span for span in spans if span[1] <= end]
 
-def _org_ending_before(orgs, start: int, end: int) -> list[tuple[int, str]]:
-    """(span end, key) of the mentions lying within [start, end), the last first."""
-    found = [
-        (span.end, key)
-        for key, org in orgs.items()
-        for span in org.spans
-        if start <= span.start and span.end <= end
-    ]
-    return sorted(found, reverse=True)
+    def first(self, start: int, end: int) -> str:
+        """The key of the body whose mention lies within [start, end), nearest the start."""
+        found = self.within(start, end)
+        return found[0][2] if found else ""
+
+    def overlaps(self, start: int, end: int) -> bool:
+        low = bisect_left(self.starts, start - self.LONGEST)
+        spans = self.spans[low : bisect_left(self.starts, end)]
+        return any(s < end and start < e for s, e, _key in spans)
+
+    def starts_at(self, at: int) -> bool:
+        i = bisect_left(self.starts, at)
+        return i < len(self.starts) and self.starts[i] == at
 
 
 def _clause_end(text: str, start: int) -> int:
@@ -89,21 +96,18 @@ def _sentence_start(text: str, start: int) -> int:
     return last.end() if last else begin
 
 
-def affiliation(text: str, orgs, start: int, end: int) -> tuple[str, str]:
+def affiliation(text: str, mentions: OrgMentions, start: int, end: int) -> tuple[str, str]:
     """(title, organization key) the text ties the name at [start, end) to: in the clause after
     it (`, Title, ORG`, ` - ACR's Role`, ` of ORG`, ` (ORG)`), else just before it (`ORG's
     Title Name`, `ORG: Name and Name`)."""
     stop = _clause_end(text, end)
-    org_key = org_at(orgs, end, stop)
-    org_start = (
-        min((s.start for s in orgs[org_key].spans if end <= s.start < stop), default=None)
-        if org_key
-        else None
-    )
+    after = mentions.within(end, stop)
+    org_key, org_start = (after[0][2], after[0][0]) if after else ("", None)
     title = _title_in(text[end:stop], None if org_start is None else org_start - end)
     if org_key:
         return title, org_key
-    for span_end, key in _org_ending_before(orgs, _sentence_start(text, start), start):
+    before = mentions.within(_sentence_start(text, start), start)
+    for _span_start, span_end, key in sorted(before, key=lambda span: -span[1]):
         between = text[span_end:start]
         if HEADED_BY.match(between) or LISTED_AFTER.match(between):
             return title, key
