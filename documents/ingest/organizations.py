@@ -43,7 +43,7 @@ from .organization_words import (
     EVENT_SERIES,
     NOT_BODY_WORDS,
 )
-from .phrases import finditer_at
+from .phrases import capital_starts, finditer_at
 from .reference import KnownOrganization, acronym_key, countries, gazetteer
 
 DEFINITION = re.compile(  # starts with a capital, as the name does
@@ -53,6 +53,7 @@ DEFINITION = re.compile(  # starts with a capital, as the name does
 DEFINITION_BACKWARDS = re.compile(r"\s*[\w'’.&\-– \t]*")  # "Name (ACRONYM)", "Name\n(ACRONYM)"
 ACRONYM_IN_PARENS = re.compile(r"\(\s*[A-Z][A-Za-z&\-]{1,11}\s*\)")  # as DEFINITION ends
 # "SBMI (Serikat Buruh Migran Indonesia)": the acronym first, its name in brackets.
+ACRONYM_BEFORE = re.compile(r"(?<![\w-])[A-Z][A-Za-z&\-]{1,11}[ \t]*$")
 ACRONYM_FIRST = re.compile(
     r"\b([A-Z][A-Za-z&\-]{1,11})[ \t]*\([ \t]*([A-Z][^()\n]{3,150}?)[ \t]*\)"
 )
@@ -63,6 +64,7 @@ _ACRONYM = r"\b[A-Z][A-Za-z0-9&-]{1,11}\b"
 ACRONYM_LIST = re.compile(rf"{_ACRONYM}(?:[ \t]*(?:,|and|&|,[ \t]*and)[ \t]*{_ACRONYM}){{2,}}")
 ACRONYM_TOKEN = re.compile(_ACRONYM)
 NOT_ACRONYMS = {"MOU", "NGO", "CSO", "INGO", "UN", "EU", "USA", "UK", "SDG", "SDGS", "COVID-19"}
+WORD_CHAR = re.compile(r"[\w-]")
 NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&-]+)")
 UNIVERSITY_NAME = re.compile(
     r"(?:[A-Z][\w'’.-]*[ \t]+){0,4}(?:University|College)"
@@ -171,7 +173,14 @@ class _OrganizationFinder:
 
     def acronym_first_definitions(self) -> None:
         """ "SBMI (Serikat Buruh Migran Indonesia)": the name in brackets, when its initials say so."""
-        for m in ACRONYM_FIRST.finditer(self.text):
+        text = self.text
+        opening = text.find("(")
+        while opening != -1:
+            before = ACRONYM_BEFORE.search(text, max(0, opening - 14), opening)
+            m = ACRONYM_FIRST.match(text, before.start()) if before else None
+            opening = text.find("(", opening + 1)
+            if m is None:
+                continue
             acronym, inside = m.group(1), m.group(2)
             name = clean_candidate(inside)
             words = name.split()
@@ -365,15 +374,21 @@ class _OrganizationFinder:
             for span in finding.spans
             if span.rule == "definition-acronym"
         }
+        text = self.text
         for form, key in forms.items():
-            finding = self.found[key]
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.text):
-                if self.free(m.start(), m.end()):
-                    self.add(key, finding.name, m.start(), m.end(), "defined-acronym", 0.9)
+            at = text.find(form)
+            while at != -1:
+                end = at + len(form)
+                whole = not ((at and WORD_CHAR.match(text, at - 1)) or WORD_CHAR.match(text, end))
+                if whole and self.free(at, end):
+                    self.add(key, self.found[key].name, at, end, "defined-acronym", 0.9)
+                at = text.find(form, end)
 
     # 5. "KSPI, KSBSI, SBSI and GEFONT": an unknown acronym listed among known bodies' is a body.
     def acronym_lists(self) -> None:
-        for m in ACRONYM_LIST.finditer(self.text):
+        if sum(s.rule.endswith("acronym") for f in self.found.values() for s in f.spans) < 2:
+            return  # a list needs two known bodies' acronyms
+        for m in finditer_at(ACRONYM_LIST, self.text, capital_starts(self.text)):
             tokens = list(ACRONYM_TOKEN.finditer(self.text, m.start(), m.end()))
             for token in tokens:  # "ArabTUC, SARTUC and AseanTUC": defined in the text
                 key = self.defined.get(acronym_key(token.group(0)))

@@ -27,7 +27,7 @@ from .people_names import valid_name as _valid_name
 from .people_ties import OrgMentions, affiliation, clean_title
 from .people_ties import add_person as _add
 from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
-from .phrases import CaselessPattern, capital_starts, finditer_at
+from .phrases import CaselessPattern, capital_starts, finditer_at, vocabulary
 
 # --- the patterns, one record each ------------------------------------------------------------
 
@@ -37,7 +37,8 @@ class PersonPattern:
     """One way of naming a person. `pattern`'s group `name` is the name; a group `title`, where
     there is one, is the person's title as the pattern reads it.
 
-    `clues`: words, one of which every match holds; a text holding none is not searched.
+    `clues`: words in lower case, one of which every match holds; a text holding none of them
+    is not searched.
     `name_then`: for a pattern opening on the name, what the name's characters run up to; the
     pattern is then tried only at capitals where this matches (a cheap check before the regex).
     `org_after`: the name only counts when an organization's mention starts where the match ends.
@@ -57,7 +58,7 @@ class PersonPattern:
     opens_on_name: bool = True  # else on any capital: "President of the Philippines ..."
 
     def matches(self, text: str) -> Iterator[re.Match]:
-        if self.clues and not any(clue in text for clue in self.clues):
+        if self.clues and vocabulary(text).isdisjoint(self.clues):
             return iter(())
         if not self.opens_on_capital:
             return self.pattern.finditer(text)
@@ -131,6 +132,28 @@ REPORTING_WORDS = (
     "announced",
 )
 REPORTING = f"(?:{'|'.join(REPORTING_WORDS)})"
+REPORTING_CLUES = tuple(word.split()[0] for word in REPORTING_WORDS)
+OFFICE_CLUES = (
+    "president",
+    "minister",
+    "secretary",
+    "director",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "commissioner",
+    "governor",
+    "senator",
+    "mayor",
+    "convener",
+    "convenor",
+    "coordinator",
+    "ordinator",
+    "congressman",
+    "congresswoman",
+)
 # An office and its holder: "President Rodrigo Duterte", "Chair of ASEAN for 2017 Rodrigo
 # Duterte", "Minister of Labour Phaithoon Kaeothong": the office, then capitalised words,
 # connectors and years only, then the name, which a lower-case word or punctuation follows.
@@ -159,20 +182,7 @@ PERSON_PATTERNS = [
         "office-name",
         OFFICE_THEN_NAME,
         0.8,
-        clues=(
-            "President",
-            "Minister",
-            "Secretary",
-            "Director",
-            "Chair",
-            "Ambassador",
-            "Commissioner",
-            "Governor",
-            "Senator",
-            "Mayor",
-            "Conven",
-            "ordinator",
-        ),
+        clues=OFFICE_CLUES,
         office=True,
         opens_on_name=False,
     ),
@@ -185,7 +195,17 @@ PERSON_PATTERNS = [
             re.M,
         ),
         0.75,
-        clues=(":",),
+        clues=(
+            "behalf",
+            "representing",
+            "attended",
+            "participants",
+            "delegates",
+            "speakers",
+            "panelists",
+            "panellists",
+            "present",
+        ),
         opens_on_capital=False,
     ),
     PersonPattern(  # "said Md. Anwar Hossain Khan", "according to Name"
@@ -194,14 +214,14 @@ PERSON_PATTERNS = [
             rf"\b(?:{REPORTING}|[Aa]ccording\s+to)\s+(?:{HONORIFIC}\s+)?(?P<name>{FULL_NAME})"
         ),
         0.75,
-        clues=(*REPORTING_WORDS, "ccording"),
+        clues=(*REPORTING_CLUES, "according"),
         opens_on_capital=False,
     ),
     PersonPattern(  # "Name said"
         "reported-speech",
         re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
         0.7,
-        clues=REPORTING_WORDS,
+        clues=REPORTING_CLUES,
         name_then=re.compile(rf"{NAME_CHARS}*?\s+{REPORTING}\b"),
     ),
     PersonPattern(  # "Ram Prasad Adhikari, who coordinates the centre"

@@ -86,6 +86,13 @@ def _words_with_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     return offsets[1:-1:2], offsets[2::2], pieces[1::2]
 
 
+@lru_cache(maxsize=4)
+def vocabulary(text: str) -> frozenset[str]:
+    """The text's words in lower case (as `text_words` keys them): a rule whose every match holds
+    one of some words skips a text holding none of them, at the cost of a set lookup each."""
+    return frozenset(text_words(text).keys)
+
+
 def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(text_words(phrase).keys)
 
