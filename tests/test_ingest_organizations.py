@@ -96,6 +96,10 @@ def acronyms(text: str) -> dict[str, str]:
             "Kebangsaan Malaysia",
             "Institute of Malaysian and International Studies, Universiti Kebangsaan Malaysia",
         ),
+        (
+            "The next meeting will be hosted by the Lao PDR Ministry of Labour and Social Welfare.",
+            "Ministry of Labour and Social Welfare (Lao PDR)",
+        ),
         # a name before its local acronym, with initials of its own
         (
             "The State Enterprise Worker Relations Confederation of Thailand (SERC) organised it.",

@@ -147,6 +147,13 @@ def test_does_not_take_for_a_name(text, not_a_name):
             "Ana Cruz",
             "Philippine Migrants Rights Watch",
         ),
+        # "COUNTRY's Deputy Minister of X, Name, verb": the holder between commas
+        (
+            "Vietnam's Deputy Minister of Labour, Invalids and Social Affairs, Doan Mau Diep, "
+            "chaired the session.",
+            "Doan Mau Diep",
+            "Ministry of Labour, Invalids and Social Affairs (Viet Nam)",
+        ),
         # "ORG Title Name": the body heading the name
         (
             "ITUC-AP General Secretary Shoya Yoshida said unions must cooperate.",

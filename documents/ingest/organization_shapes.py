@@ -181,6 +181,9 @@ HEAD_LAST = re.compile(
     rf"(?:[ \t]+(?:{_CONNECT}[ \t]+)+(?:{_CAP}[ \t]?)+)*)(?![\w-])"
 )
 POSSESSIVE_COUNTRY = re.compile(r"^(.*?\b)([A-Z][\w ]*?)['’]s\s+(?=[A-Z])")
+COUNTRY_BEFORE_GOVERNMENT = re.compile(
+    r"^(?:[Tt]he\s+)?([A-Z][\w]*(?:\s[A-Z][\w]*)?)\s+(?=(?:Ministry|Department|Bureau)\b)"
+)
 JOINED_BODY = re.compile(r"^([A-Z][\w-]*)\s+and\s+(?:the\s+)?")
 
 
@@ -213,6 +216,10 @@ def _head_last(text: str, m: re.Match) -> Candidate | None:
     if split and split.group(2).lower() in countries():
         country = countries()[split.group(2).lower()]
         raw = raw[split.end() :]
+    owner = COUNTRY_BEFORE_GOVERNMENT.match(raw)  # "Lao PDR Ministry of ...", "Thai Ministry ..."
+    if not country and owner and country_code(owner.group(1)):
+        country = country_code(owner.group(1))
+        raw = raw[owner.end() :]
     joined = JOINED_BODY.match(raw)  # "FES and the Myanmar Ministry": the second body
     if joined and joined.group(1).isupper():
         raw = raw[joined.end() :]
@@ -247,7 +254,8 @@ def _head_first(text: str, m: re.Match) -> Candidate | None:
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w'’-]*)*"
 MINISTER = re.compile(
     rf"(?:(?P<owner>[A-Z][\w]*(?:[ \t][A-Z][\w]*)?)(?:['’]s)?[ \t]+)?"
-    rf"Minister[ \t]+(?:of|for)[ \t]+(?P<portfolio>{_PORTFOLIO})"
+    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Acting|Senior|Junior|State)[ \t-]+)?Minister)"
+    rf"[ \t]+(?:of|for)[ \t]+(?P<portfolio>{_PORTFOLIO})"
     rf"(?:(?:[ \t]+of[ \t]+(?:the[ \t]+)?|,[ \t]+)(?P<country>[A-Z][\w]*(?:[ \t][A-Z][\w]*)*))?"
 )
 OFFICE_WORD = re.compile(r"\b(?:Chair\w*|President|Head|Member|Secretary|Director|Minister)\b")
@@ -327,34 +335,35 @@ def _portfolio_only(portfolio: str) -> str:
 
 
 def _minister(text: str, m: re.Match) -> Candidate | None:
-    portfolio = m.group("portfolio")
-    office = OFFICE_WORD.search(portfolio)  # "... Social Welfare and Chair of ...": stop there
-    if office:
-        portfolio = re.sub(r"(?:,|\s+and|\s+&)?\s*$", "", portfolio[: office.start()])
-    portfolio = _portfolio_only(portfolio)  # "Manpower Hanif Dhakiri": the minister's name
-    words = portfolio.split()
-    country, end = country_code(m.group("country")), m.end("portfolio")
-    if office is None and country:
-        end = m.end("country")
-    elif not country:  # "Minister of Labour, Thailand" read as one portfolio: split it off
-        for i in range(1, len(words)):
-            if country_code(" ".join(words[i:]).strip(",")):
-                country = country_code(" ".join(words[i:]).strip(","))
-                portfolio = " ".join(words[:i]).rstrip(",")
-                break
-    if office is not None:
-        end = m.start("portfolio") + len(portfolio)
+    portfolio, country, end = _portfolio_and_country(m)
     owner = m.group("owner") or ""
-    owner_code = country_code(owner) or country_code(owner.split()[-1] if owner else "")
-    country = owner_code or country
-    if not country or not portfolio:
+    last = owner.split()[-1] if owner else ""
+    owner_code = country_code(owner) or country_code(last)
+    if not (owner_code or country) or not portfolio:
         return None
-    start = m.start("owner") + owner.rfind(owner.split()[-1]) if owner_code else m.start()
-    if not owner_code and owner:
-        start = m.start() + m.group(0).find("Minister")
-    if owner_code and country_code(owner):
-        start = m.start("owner")
-    return Candidate(f"Ministry of {portfolio.rstrip(',')}", start, end, country)
+    if owner_code:  # "Lao PDR's Minister", "the Thai Minister": the owner opens the span
+        start = m.start("owner") + (0 if country_code(owner) else owner.rfind(last))
+    else:
+        start = m.start("title")
+    return Candidate(f"Ministry of {portfolio}", start, end, owner_code or country)
+
+
+def _portfolio_and_country(m: re.Match) -> tuple[str, str, int]:
+    """The portfolio, the country named after it ("of Thailand", ", Thailand"), and where the
+    title ends: before an office ("... and Chair of"), or a name ("Manpower Hanif Dhakiri")."""
+    raw, at = m.group("portfolio"), m.start("portfolio")
+    office = OFFICE_WORD.search(raw)
+    if office:
+        raw = re.sub(r"(?:,|\s+and|\s+&)?\s*$", "", raw[: office.start()])
+    words = raw.split()
+    for i in range(1, len(words)):  # "Labour, Thailand": a country read as a portfolio word
+        code = country_code(" ".join(words[i:]).strip(","))
+        if code:
+            return " ".join(words[:i]).rstrip(","), code, at + len(raw)
+    portfolio = _portfolio_only(raw).rstrip(",")
+    if portfolio == m.group("portfolio") and country_code(m.group("country")):
+        return portfolio, country_code(m.group("country")), m.end("country")
+    return portfolio, "", at + len(portfolio)
 
 
 # In order: an official's title first, so "Minister of Manpower" is not read as a body named

@@ -78,8 +78,9 @@ class PersonPattern:
             if self.org_after and not mentions.starts_at(m.end()):
                 continue
             title, org_key = affiliation(text, mentions, start, end)
-            if self.office:
-                title = clean_title(text[m.start("office") : start])
+            if self.office:  # the whole office, commas and all
+                office = " ".join(text[m.start("office") : start].split()).strip(" ,")
+                title = office[:1].upper() + office[1:]
             honorific = (m.groupdict().get("honorific") or "").rstrip(".")
             _add(
                 found,
@@ -158,9 +159,15 @@ OFFICE_CLUES = (
 # Duterte", "Minister of Labour Phaithoon Kaeothong": the office, then capitalised words,
 # connectors and years only, then the name, which a lower-case word or punctuation follows.
 OFFICE_THEN_NAME = re.compile(
-    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:{OFFICE_WORDS})(?:[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and|\d{{4}}))*?)"
+    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and|\d{{4}}))*?)"
     rf"[ \t]+(?P<name>{FULL_NAME})(?=[ \t]+(?!(?:of|for|in|on|and)[ \t]+[A-Z])[a-z]|['’]s\b|[ \t]*[.;](?:\s|$)|,[ \t]+(?:who|said)\b)",
     re.M,
+)
+
+# "Viet Nam's Deputy Minister of Labour, Doan Mau Diep, chaired": the holder between commas.
+OFFICE_COMMA_NAME = re.compile(
+    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and))*?)"
+    rf",[ \t]+(?P<name>{FULL_NAME}),[ \t]+(?=[a-z])",
 )
 
 PERSON_PATTERNS = [
@@ -182,6 +189,14 @@ PERSON_PATTERNS = [
         "office-name",
         OFFICE_THEN_NAME,
         0.8,
+        clues=OFFICE_CLUES,
+        office=True,
+        opens_on_name=False,
+    ),
+    PersonPattern(
+        "office-name",
+        OFFICE_COMMA_NAME,
+        0.75,
         clues=OFFICE_CLUES,
         office=True,
         opens_on_name=False,
@@ -415,10 +430,10 @@ def _add_listed(text: str, mentions, found, m: re.Match) -> bool:
 # Every way of finding people, in the order they are tried: where two find one person, the
 # first to give a title or an organization gives it. Add a pattern or a finder here.
 FINDERS = [
-    *PERSON_PATTERNS[:3],  # honorific, "Name, Title", office: the surest ties
+    *PERSON_PATTERNS[:4],  # honorific, "Name, Title", offices: the surest ties
     _speaker_line_people,
     _presenter_list_people,
-    *PERSON_PATTERNS[3:],  # reported speech, "Name, who", "Name of ORG"
+    *PERSON_PATTERNS[4:],  # lists, reported speech, "Name, who", "Name of ORG"
     _listed_people,  # last: extends the lists the others started
 ]
 
