@@ -135,6 +135,14 @@ def test_finds_a_body_named_in_this_shape(text, expected):
             "Actions, held in May.",
             "Follow-up Training on Strengthening Joint Union",
         ),
+        (
+            "Participants attended the Jakarta Forum on Migrant Workers’ Protection.",
+            "Jakarta Forum on Migrant Workers’ Protection",
+        ),
+        (
+            "Delegates spoke during the Regional Assembly of Home-Based Workers.",
+            "Regional Assembly of Home-Based Workers",
+        ),
         # generic categories
         (
             "a consultation on Regional Consultative Processes (RCPs) in Asia",

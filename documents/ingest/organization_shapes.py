@@ -99,6 +99,11 @@ INDEFINITE_BEFORE = re.compile(
     r"\b(?:a|an|this|next|first|second|third|\d+(?:st|nd|rd|th))\s+$", re.I
 )
 EVENT_HEADS = re.compile(r"\b(?:Forum|Assembly|Congress|Summit)$")
+GATHERING_HEADS = {"Forum", "Assembly", "Congress", "Summit"}
+ATTENDED_BEFORE = re.compile(
+    r"\b(?:attended|joined|during|opened|closed|held|hosted|convened|organi[sz]ed|at)\s+the\s+$",
+    re.I,
+)
 
 
 TRAILING_WHERE = re.compile(r"\s+(?:in|at)\s+([A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)$")
@@ -165,11 +170,18 @@ def unit_named_with_university(name: str) -> str:
 def is_gathering(text: str, candidate: Candidate) -> bool:
     """`a Migrant Workers Forum`, `the 3rd Regional Assembly`, `Forum in Bangkok`: a gathering
     the text reports, not a standing body."""
-    if not EVENT_HEADS.search(candidate.name):
+    words = candidate.name.split()
+    if _head_word(words) not in GATHERING_HEADS:
         return False
-    before = text[max(0, candidate.start - 12) : candidate.start]
+    if words[0].lower() in cities() and words[0].lower() not in countries():
+        return True  # "Jakarta Forum on Migrant Workers' Protection"
+    before = text[max(0, candidate.start - 30) : candidate.start]
     after = text[candidate.end : candidate.end + 40]
-    return bool(INDEFINITE_BEFORE.search(before) or re.match(r"\s+(?:in|on|held)\s", after))
+    return bool(
+        INDEFINITE_BEFORE.search(before)
+        or ATTENDED_BEFORE.search(before)
+        or re.match(r"\s+(?:in|on|held)\s", after)
+    )
 
 
 # --- the shapes ---------------------------------------------------------------------------------
