@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import takewhile
 
 from .findings import OrganizationFinding, PersonFinding
 from .people_names import (
@@ -79,7 +80,8 @@ class PersonPattern:
                 continue
             title, org_key = affiliation(text, mentions, start, end)
             if self.office:  # the whole office, commas and all
-                office = " ".join(text[m.start("office") : start].split()).strip(" ,")
+                office_at = m.start("office" if "office" in m.re.groupindex else "run")
+                office = " ".join(text[office_at:start].split()).strip(" ,")
                 title = office[:1].upper() + office[1:]
             honorific = (m.groupdict().get("honorific") or "").rstrip(".")
             _add(
@@ -96,14 +98,18 @@ class PersonPattern:
             )
 
     def _name_span(self, m: re.Match) -> tuple[int, int]:
-        start, end = m.span("name")
-        if not self.office:
-            return start, end
-        words = list(re.finditer(r"\S+", m.group("name")))
-        for word in words[max(0, len(words) - 3) : -1]:
-            if _valid_name(m.group("name")[word.start() :]):
+        if "run" not in m.re.groupindex:
+            start, end = m.span("name")
+            words = list(re.finditer(r"\S+", m.group("name"))) if self.office else []
+        else:  # "Minister of Labour Phaithoon Kaeothong": the name is among the last words
+            start, end = m.span("run")
+            words = list(re.finditer(r"\S+", m.group("run")))
+            capitalised = list(takewhile(lambda w: w.group()[0].isupper(), reversed(words)))
+            words = list(reversed(capitalised[:4]))
+        for word in words[max(0, len(words) - 4) : -1]:
+            if _valid_name(m.string[start + word.start() : end]):
                 return start + word.start(), end
-        return start, end
+        return (start, end) if "run" not in m.re.groupindex else (end, end)
 
 
 REPORTING_WORDS = (
@@ -158,9 +164,10 @@ OFFICE_CLUES = (
 # An office and its holder: "President Rodrigo Duterte", "Chair of ASEAN for 2017 Rodrigo
 # Duterte", "Minister of Labour Phaithoon Kaeothong": the office, then capitalised words,
 # connectors and years only, then the name, which a lower-case word or punctuation follows.
-OFFICE_THEN_NAME = re.compile(
-    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and|\d{{4}}))*?)"
-    rf"[ \t]+(?P<name>{FULL_NAME})(?=[ \t]+(?!(?:of|for|in|on|and)[ \t]+[A-Z])[a-z]|['’]s\b|[ \t]*[.;](?:\s|$)|,[ \t]+(?:who|said)\b)",
+OFFICE_THEN_NAME = re.compile(  # the run is read whole (possessively); its last words are the name
+    rf"(?=[A-Z])(?<![\w-])(?P<run>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})"
+    rf"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|of|for|the|and|\d{{4}}))*+)"
+    rf"(?=[ \t]+(?!(?:in|on)[ \t]+[A-Z])[a-z]|['’]s\b|[ \t]*[.;](?:\s|$)|,[ \t]+(?:who|said)\b)",
     re.M,
 )
 
@@ -169,6 +176,9 @@ OFFICE_COMMA_NAME = re.compile(
     rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and))*?)"
     rf",[ \t]+(?P<name>{FULL_NAME}),[ \t]+(?=[a-z])",
 )
+
+# Where an office opens (the patterns above are tried there alone: they backtrack elsewhere).
+OFFICE_AT = re.compile(rf"(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})\b")
 
 PERSON_PATTERNS = [
     PersonPattern(  # "Dr. Sriprapha Petcharamesree", "Bro. Name", "His Excellency Name"
@@ -190,6 +200,7 @@ PERSON_PATTERNS = [
         OFFICE_THEN_NAME,
         0.8,
         clues=OFFICE_CLUES,
+        name_then=OFFICE_AT,
         office=True,
         opens_on_name=False,
     ),
@@ -198,6 +209,7 @@ PERSON_PATTERNS = [
         OFFICE_COMMA_NAME,
         0.75,
         clues=OFFICE_CLUES,
+        name_then=OFFICE_AT,
         office=True,
         opens_on_name=False,
     ),
@@ -394,6 +406,9 @@ LISTED_BEFORE = re.compile(
 )
 
 
+LISTED_JOIN = re.compile(rf"(?:,|\sand|&)[ \t]*(?:{HONORIFIC}[ \t]+)?$")  # cheap gate
+
+
 def _listed_people(text: str, mentions, found) -> None:
     """A name listed beside a person's name is a person too, tied the same way: the names
     after it ("A and B") and the one before it ("A and B of X")."""
@@ -402,7 +417,8 @@ def _listed_people(text: str, mentions, found) -> None:
             at = span.end
             while (m := LISTED_NEXT.match(text, at)) and _add_listed(text, mentions, found, m):
                 at = m.end(1)
-            before = LISTED_BEFORE.search(text, max(0, span.start - 80), span.start)
+            joined = LISTED_JOIN.search(text, max(0, span.start - 24), span.start)
+            before = joined and LISTED_BEFORE.search(text, max(0, span.start - 80), span.start)
             if before:
                 _add_listed(text, mentions, found, before)
 
