@@ -176,6 +176,7 @@ def test_ties_the_person_to_the_body_the_text_names_for_them(text, name, organiz
     ("text", "name", "title"),
     [
         ("President Rodrigo Duterte called it a landmark.", "Rodrigo Duterte", "President"),
+        ("ILO Director-General Guy Ryder welcomed it.", "Guy Ryder", "Director-General"),
         (
             "Mr. Henry Cunningham, Programme Manager of Workers Activities at the International "
             "Training Centre of the ILO (ITCILO), told participants",

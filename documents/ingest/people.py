@@ -102,8 +102,8 @@ class PersonPattern:
             start, end = m.span("name")
             words = list(re.finditer(r"\S+", m.group("name"))) if self.office else []
         else:  # "Minister of Labour Phaithoon Kaeothong": the name is among the last words
-            start, end = m.span("run")
-            words = list(re.finditer(r"\S+", m.group("run")))
+            start, end = OFFICE_AT.match(m.string, m.start("run")).end(), m.end("run")
+            words = list(re.finditer(r"\S+", m.string[start:end]))
             capitalised = list(takewhile(lambda w: w.group()[0].isupper(), reversed(words)))
             words = list(reversed(capitalised[:4]))
         for word in words[max(0, len(words) - 4) : -1]:
