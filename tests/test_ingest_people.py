@@ -49,6 +49,9 @@ def people(text: str) -> dict[str, tuple[str, str]]:
             "and Allied Services called for a law.",
             "Norlia Ahmad",
         ),
+        # an age or a place in a photo beside a name
+        ("Sita Kumari Tamang, 34, worked in Kuala Lumpur for six years.", "Sita Kumari Tamang"),
+        ("Photo: Anong Chaiya (left) with members of the network.", "Anong Chaiya"),
         # a convener, and a name a letter is from
         (
             "A letter from Sinapan Samydorai, Convener of the TF-AMW, asked for more.",

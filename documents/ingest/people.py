@@ -258,6 +258,15 @@ PERSON_PATTERNS = [
         clues=("who",),
         name_then=NAME_THEN_COMMA,
     ),
+    PersonPattern(  # "Sita Kumari Tamang, 34, ...", "Name (left)" in a caption: only people
+        "name-aside",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:,[ \t]+\d{{1,2}},|[ \t]*\((?:\d{{1,2}}\)|"
+            r"(?:left|right|cent(?:re|er)|middle|second|third|front|back|standing|seated)\b))"
+        ),
+        0.75,
+        name_then=re.compile(rf"{NAME_CHARS}*?(?:,[ \t]+\d|\()"),
+    ),
     PersonPattern(  # "Ellene Sana (Center for Migrant Advocacy)", "Eni Lestari - IMWU Chair"
         "name-then-org",
         re.compile(
