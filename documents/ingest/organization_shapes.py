@@ -15,6 +15,7 @@ from organizations.names import name_key
 
 from .organization_words import (
     CONNECTORS,
+    DEMONYMS,
     EVENT_OPENINGS,
     GENERIC,
     GENERIC_MODIFIERS,
@@ -24,8 +25,8 @@ from .organization_words import (
     OPENING_HEADS,
     ORG_HEADS,
     PLURAL_HEADS,
+    PORTFOLIO,
 )
-from .people_words import PORTFOLIO_WORDS
 from .phrases import capital_starts
 from .reference import cities, countries
 
@@ -271,40 +272,6 @@ MINISTER = re.compile(
     rf"(?:(?:[ \t]+of[ \t]+(?:the[ \t]+)?|,[ \t]+)(?P<country>[A-Z][\w]*(?:[ \t][A-Z][\w]*)*))?"
 )
 OFFICE_WORD = re.compile(r"\b(?:Chair\w*|President|Head|Member|Secretary|Director|Minister)\b")
-DEMONYMS = {
-    "thai": "TH",
-    "lao": "LA",
-    "cambodian": "KH",
-    "vietnamese": "VN",
-    "burmese": "MM",
-    "malaysian": "MY",
-    "indonesian": "ID",
-    "filipino": "PH",
-    "philippine": "PH",
-    "singaporean": "SG",
-    "bruneian": "BN",
-    "timorese": "TL",
-    "nepali": "NP",
-    "nepalese": "NP",
-    "bangladeshi": "BD",
-    "indian": "IN",
-    "pakistani": "PK",
-    "sri lankan": "LK",
-    "chinese": "CN",
-    "japanese": "JP",
-    "korean": "KR",
-    "taiwanese": "TW",
-    "saudi": "SA",
-    "emirati": "AE",
-    "qatari": "QA",
-    "kuwaiti": "KW",
-    "bahraini": "BH",
-    "omani": "OM",
-    "jordanian": "JO",
-    "lebanese": "LB",
-    "australian": "AU",
-    "canadian": "CA",
-}
 
 
 def country_code(words: str | None) -> str:
@@ -313,28 +280,6 @@ def country_code(words: str | None) -> str:
         return ""
     key = words.lower()
     return countries().get(key) or DEMONYMS.get(key, "")
-
-
-PORTFOLIO = PORTFOLIO_WORDS | {
-    "labour",
-    "labor",
-    "social",
-    "human",
-    "development",
-    "protection",
-    "emiratisation",
-    "migration",
-    "rural",
-    "local",
-    "public",
-    "service",
-    "services",
-    "technology",
-    "science",
-    "tourism",
-    "defence",
-    "defense",
-}
 
 
 def _portfolio_only(portfolio: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from .people_words import PORTFOLIO_WORDS
+
 ORG_HEADS = (
     r"Union|Unions|Congress|Council|Forum|Network|Centre|Center|Commission|Organi[sz]ation|"
     r"Federation|Confederation|Association|Task\s?Force|Taskforce|Caucus|University|Institute|"
@@ -177,4 +179,62 @@ EVENT_OPENINGS = {
     "consultation",
     "course",
     "session",
+}
+
+# Adjectives of the region's countries: "the Thai Minister of Labour".
+DEMONYMS = {
+    "thai": "TH",
+    "lao": "LA",
+    "cambodian": "KH",
+    "vietnamese": "VN",
+    "burmese": "MM",
+    "malaysian": "MY",
+    "indonesian": "ID",
+    "filipino": "PH",
+    "philippine": "PH",
+    "singaporean": "SG",
+    "bruneian": "BN",
+    "timorese": "TL",
+    "nepali": "NP",
+    "nepalese": "NP",
+    "bangladeshi": "BD",
+    "indian": "IN",
+    "pakistani": "PK",
+    "sri lankan": "LK",
+    "chinese": "CN",
+    "japanese": "JP",
+    "korean": "KR",
+    "taiwanese": "TW",
+    "saudi": "SA",
+    "emirati": "AE",
+    "qatari": "QA",
+    "kuwaiti": "KW",
+    "bahraini": "BH",
+    "omani": "OM",
+    "jordanian": "JO",
+    "lebanese": "LB",
+    "australian": "AU",
+    "canadian": "CA",
+}
+
+# Words of a ministry's portfolio: "Minister of Manpower Hanif Dhakiri" ends at "Manpower".
+PORTFOLIO = PORTFOLIO_WORDS | {
+    "labour",
+    "labor",
+    "social",
+    "human",
+    "development",
+    "protection",
+    "emiratisation",
+    "migration",
+    "rural",
+    "local",
+    "public",
+    "service",
+    "services",
+    "technology",
+    "science",
+    "tourism",
+    "defence",
+    "defense",
 }
