@@ -129,6 +129,9 @@ STORAGES = {
     },
 }
 
+# Characters of text shown either side of a passage, on record pages and in the review queue.
+PASSAGE_CONTEXT_CHARS = 90
+
 # Where `make run` and the ingest command find the archive's source texts.
 ARCHIVE_SOURCES_DIR = BASE_DIR / "data" / "sources"
 

@@ -5,8 +5,7 @@ from pathlib import Path
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Value
-from django.db.models.functions import Greatest, Substr
+from django.db.models import Count
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -14,16 +13,13 @@ from django.utils.html import format_html
 from django.utils.text import get_valid_filename
 from simple_history.utils import bulk_update_with_history
 
-from organizations import admin as organizations_admin
-from organizations.admin import (
+from advocacy_site.curator_admin import (
     CuratorAdmin,
-    OrganizationAdmin,
-    PersonAdmin,
     RecordAdmin,
     reject_selected,
 )
-from organizations.records import ReviewStatus
-from organizations.text import spliced
+from advocacy_site.passages import spliced
+from advocacy_site.records import ReviewStatus
 
 from .forms import UploadForm
 from .ingest.sources import SourceFile
@@ -33,12 +29,12 @@ from .models import (
     Event,
     EventOrganization,
     EventParticipant,
+    EventSeries,
     Mention,
     SourceDocument,
 )
 from .services import archive_ingest
-
-PASSAGE_CONTEXT = 80  # characters shown either side of a mention in the review queue
+from .signals import rows_changed_in_bulk
 
 
 class StartYearFilter(admin.SimpleListFilter):
@@ -107,27 +103,6 @@ class DocumentMentionInline(MentionInline):
 
     def get_queryset(self, request):
         return admin.TabularInline.get_queryset(self, request).select_related(*MENTION_TARGETS)
-
-
-class OrganizationEventRoleInline(admin.TabularInline):
-    model = EventOrganization
-    extra = 0
-    autocomplete_fields = ["event"]
-    verbose_name_plural = "events"
-
-
-class PersonEventRoleInline(admin.TabularInline):
-    model = EventParticipant
-    fk_name = "person"
-    extra = 0
-    autocomplete_fields = ["event", "affiliation"]
-    verbose_name_plural = "events"
-
-
-# The actors' pages show their events and mentions; `organizations` may not import `documents`,
-# so the inlines are added from here.
-OrganizationAdmin.inlines = [*OrganizationAdmin.inlines, OrganizationEventRoleInline, MentionInline]
-PersonAdmin.inlines = [*PersonAdmin.inlines, PersonEventRoleInline, MentionInline]
 
 
 @admin.register(SourceDocument)
@@ -283,10 +258,10 @@ class EventAdmin(RecordAdmin):
     ordering = ["-start_date"]
     date_hierarchy = "start_date"
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["part_of", "conventions", "documents"]
+    autocomplete_fields = ["part_of", "series", "conventions", "documents"]
     inlines = [EventOrganizationInline, EventParticipantInline, MentionInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "kind", "part_of", "tags"]}),
+        (None, {"fields": ["name", "slug", "kind", "part_of", ("series", "edition"), "tags"]}),
         (
             "When",
             {
@@ -308,6 +283,49 @@ class EventAdmin(RecordAdmin):
     @admin.display(description="organizations")
     def organizers(self, obj):
         return ", ".join(o.acronym or o.name for o in obj.organizations.all())
+
+
+class EditionInline(admin.TabularInline):
+    """A series' editions, read here and edited on each event's page."""
+
+    model = Event
+    fk_name = "series"
+    extra = 0
+    fields = ["edition", "name", "date_display", "city", "country", "review_status"]
+    readonly_fields = fields
+    ordering = ["start_date", "edition"]
+    show_change_link = True
+    can_delete = False
+    verbose_name = "edition"
+    verbose_name_plural = "editions (link an event to the series on the event's page)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("description", "search_vector")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(EventSeries)
+class EventSeriesAdmin(RecordAdmin):
+    list_display = ["name", "acronym", "edition_count", "review_status", "is_published"]
+    list_filter = ["review_status", "is_published"]
+    search_fields = ["name", "acronym"]
+    ordering = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [EditionInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "acronym", "description"]}),
+        ("Review and publication", {"fields": ["review_status", "is_published"]}),
+        ("Record", {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(edition_total=Count("editions"))
+
+    @admin.display(description="editions", ordering="edition_total")
+    def edition_count(self, obj):
+        return obj.edition_total
 
 
 @admin.action(description="Confirm selected mentions and their records", permissions=["change"])
@@ -333,7 +351,7 @@ def confirm_mentions(modeladmin, request, queryset):
             bulk_update_with_history(
                 list(targets.values()), model, ["review_status"], default_user=request.user
             )
-            organizations_admin.records_bulk_changed(model, list(targets))
+            rows_changed_in_bulk(model, list(targets))
     modeladmin.message_user(
         request, f"Confirmed {len(pending)} mention(s) and their records.", messages.SUCCESS
     )
@@ -362,22 +380,16 @@ class MentionAdmin(CuratorAdmin):
     actions = [confirm_mentions, reject_selected]
 
     def get_queryset(self, request):
-        position = Greatest(F("start") - PASSAGE_CONTEXT + 1, Value(1))
         return (
             super()
             .get_queryset(request)
             .defer("document__text", "document__search_vector")
-            .annotate(
-                passage_position=position,
-                passage_text=Substr(
-                    "document__text", position, F("end") - F("start") + 2 * PASSAGE_CONTEXT
-                ),
-            )
+            .with_passage()
         )
 
     @admin.display(description="passage")
     def passage(self, obj):
-        before = obj.start - (obj.passage_position - 1)
+        before = obj.start - obj.passage_start
         span = obj.end - obj.start
         text = obj.passage_text or ""
         return format_html(

@@ -9,10 +9,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from taggit.models import TaggedItem
 
-from organizations.countries import country_name
-from organizations.models import Organization, Person
+from advocacy_site.countries import country_name
+from organizations.models import Organization
 
-from .models import Convention, Event, EventOrganization, Mention, SourceDocument
+from .kinds import KINDS, RECORD_KINDS
+from .models import Convention, Event, EventOrganization, Mention
 
 FACET_LABELS = {
     "type": "Type",
@@ -22,20 +23,8 @@ FACET_LABELS = {
     "convention": "Convention",
     "tag": "Tag",
 }
-TYPE_LABELS = {
-    "document": "Documents",
-    "event": "Events",
-    "organization": "Organizations",
-    "person": "People",
-    "convention": "Conventions",
-}
-MODELS = {
-    "document": SourceDocument,
-    "event": Event,
-    "organization": Organization,
-    "person": Person,
-    "convention": Convention,
-}
+# What a kind's rows give the facets beside `start_date` (year) and `country`, where it has them.
+FACET_FIELDS = {"organization": ["name", "acronym"], "convention": ["identifier"]}
 
 Key = tuple[str, int]
 
@@ -51,27 +40,21 @@ def match_attributes(matches) -> tuple[dict[Key, dict[str, set[str]]], dict[str,
         ids[kind].append(pk)
     attrs: dict[Key, dict[str, set[str]]] = {}
     labels: dict[str, dict[str, str]] = defaultdict(dict)
-    labels["type"] = dict(TYPE_LABELS)
+    labels["type"] = {kind.code: kind.label for kind in RECORD_KINDS}
 
     def add(kind, pk, facet, value, label=None):
         if (kind, pk) in attrs and value:
             attrs[(kind, pk)][facet].add(str(value))
             labels[facet][str(value)] = label or str(value)
 
-    for kind, model in MODELS.items():
+    for record_kind in RECORD_KINDS:
+        kind, model = record_kind.code, record_kind.model
         if not ids[kind]:
             continue
-        fields = ["pk", "slug"]
-        fields += {
-            "document": ["start_date"],
-            "event": ["start_date", "country"],
-            "organization": ["country", "name", "acronym"],
-            "person": [],
-            "convention": ["start_date", "identifier"],
-        }[kind]
+        fields = ["pk", "slug", *_facet_fields(model), *FACET_FIELDS.get(kind, [])]
         for row in model.objects.published().filter(pk__in=ids[kind]).values(*fields):
             attrs[(kind, row["pk"])] = defaultdict(set)
-            add(kind, row["pk"], "type", kind, TYPE_LABELS[kind])
+            add(kind, row["pk"], "type", kind, record_kind.label)
             if row.get("start_date"):
                 add(kind, row["pk"], "year", row["start_date"].year)
             if row.get("country"):
@@ -86,14 +69,19 @@ def match_attributes(matches) -> tuple[dict[Key, dict[str, set[str]]], dict[str,
     return attrs, labels
 
 
+def _facet_fields(model) -> list[str]:
+    names = {field.name for field in model._meta.concrete_fields}
+    return [name for name in ("start_date", "country") if name in names]
+
+
 def _add_relations(ids, add) -> None:
     # Only what the facet filters accept (`search.valid_filters`): published, not rejected.
     public_org = Q(organization__in=Organization.objects.published())
     public_convention = Q(convention__in=Convention.objects.published())
     if ids["event"]:
         for event_id, slug, name, acronym in (
-            EventOrganization.objects.filter(public_org, event_id__in=ids["event"])
-            .exclude(review_status="rejected")
+            EventOrganization.objects.visible()
+            .filter(public_org, event_id__in=ids["event"])
             .values_list(
                 "event_id", "organization__slug", "organization__name", "organization__acronym"
             )
@@ -123,7 +111,7 @@ def _add_relations(ids, add) -> None:
 
 
 def _add_tags(ids, add) -> None:
-    types = {kind: ContentType.objects.get_for_model(model) for kind, model in MODELS.items()}
+    types = {code: ContentType.objects.get_for_model(kind.model) for code, kind in KINDS.items()}
     kind_of_type = {ct.pk: kind for kind, ct in types.items()}
     condition = Q()
     for kind, pks in ids.items():

@@ -20,20 +20,17 @@ from django.db.models.signals import (
 )
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
-from organizations.signals import rows_changed_in_bulk
 
-from .models import Convention, Event, EventOrganization, Mention, SourceDocument
+from .kinds import RECORD_MODELS, kind_of
+from .models import Convention, Event, EventOrganization, EventSeries, Mention, SourceDocument
 from .search import (
-    KINDS,
     BackgroundVectorWriter,
     index_records,
-    kind_of,
     search_backend_ensure,
     unindex_record,
 )
 
 logger = logging.getLogger(__name__)
-RECORD_MODELS = tuple(KINDS.values())
 
 
 _deferred: ContextVar[set | None] = ContextVar("search_index_deferred", default=None)
@@ -125,6 +122,9 @@ def related_records(model, pks) -> dict[type, set[int]]:
     """The events and documents whose index entries carry these organizations, people or
     conventions' names (events through their organization roles, documents through mentions)."""
     pks = list(pks)
+    if model is EventSeries and pks:  # its editions' entries carry its name
+        editions = set(Event.objects.filter(series__in=pks).values_list("pk", flat=True))
+        return {Event: editions} if editions else {}
     field = {Organization: "organization", Person: "person", Convention: "convention"}.get(model)
     if field is None or not pks:
         return {}
@@ -183,6 +183,7 @@ NAME_FIELDS = {
     Organization: ("name", "acronym", "is_published", "review_status"),
     Person: ("name", "is_published", "review_status"),
     Convention: ("identifier", "short_name", "is_published", "review_status"),
+    EventSeries: ("name", "is_published", "review_status"),
 }
 
 
@@ -211,7 +212,7 @@ def on_record_saved(sender, instance, raw=False, created=False, **kwargs):
 
 
 def on_record_deleted(sender, instance, **kwargs):
-    unindex_record(kind_of(instance), instance.pk)
+    unindex_record(kind_of(instance).code, instance.pk)
 
 
 def on_relation_changed(sender, instance, action, **kwargs):
@@ -253,15 +254,20 @@ PART_OWNERS = {
 }
 
 
-def on_rows_changed_in_bulk(sender, pks, **kwargs):
+def rows_changed_in_bulk(model, pks) -> None:
     """Rows a bulk write changed without save() (an admin bulk action, a merge): what
     `on_record_saved` and `on_part_changed` would have done for each, once for them all."""
-    if sender in RECORD_MODELS:
-        reindex_related(sender, pks)
-    owner = PART_OWNERS.get(sender)
+    pks = list(pks)
+    if not pks:
+        return
+    if model in RECORD_MODELS:
+        reindex_related(model, pks)
+    elif model in NAME_FIELDS:  # a record other entries name, with no entry of its own
+        reindex_related(model, pks, include_records=False)
+    owner = PART_OWNERS.get(model)
     if owner is not None:
-        field = sender._meta.get_field(owner)
-        owners = sender._default_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
+        field = model._meta.get_field(owner)
+        owners = model._default_manager.filter(pk__in=pks).values_list(field.attname, flat=True)
         records_reindex((field.related_model, pk) for pk in set(owners) if pk is not None)
 
 
@@ -283,5 +289,4 @@ def connect(app_config) -> None:
         for signal in (post_save, post_delete):
             signal.connect(on_part_changed, sender=model, dispatch_uid=f"part-{model.__name__}")
     m2m_changed.connect(on_relation_changed, dispatch_uid="index-relations")
-    rows_changed_in_bulk.connect(on_rows_changed_in_bulk, dispatch_uid="index-bulk-changes")
     post_migrate.connect(on_migrated, sender=app_config, dispatch_uid="search-backend")

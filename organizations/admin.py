@@ -1,13 +1,16 @@
-"""The curator workspace for the actors: a shared admin base, review actions, merging."""
+"""The curator workspace for the actors: organizations, people, their names, merging."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.db import models, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.template.response import TemplateResponse
 from django.utils.text import smart_split, unescape_string_literal
-from simple_history.admin import SimpleHistoryAdmin
-from simple_history.utils import bulk_update_with_history
+
+from advocacy_site.curator_admin import CuratorAdmin, RecordAdmin
+from advocacy_site.names import name_key
+from documents.admin import MentionInline
+from documents.models import EventOrganization, EventParticipant
 
 from . import services
 from .models import (
@@ -18,79 +21,6 @@ from .models import (
     Person,
     PersonAlias,
 )
-from .names import name_key
-from .records import ReviewStatus
-from .signals import rows_changed_in_bulk
-
-
-def records_bulk_changed(model: type[models.Model], pks) -> None:
-    """Announce that bulk writes (which send no signals) changed the rows `pks` of `model`,
-    so what signals keep fresh (the search index) follows: see `signals.rows_changed_in_bulk`."""
-    pks = list(pks)
-    if pks:
-        rows_changed_in_bulk.send(sender=model, pks=pks)
-
-
-def _set_field(request, queryset, field: str, value) -> int:
-    """Set `field` on every selected row where it differs, keeping a history entry for each."""
-    rows = [row for row in queryset if getattr(row, field) != value]
-    for row in rows:
-        setattr(row, field, value)
-    if rows:
-        bulk_update_with_history(rows, queryset.model, [field], default_user=request.user)
-        records_bulk_changed(queryset.model, [row.pk for row in rows])
-    return len(rows)
-
-
-@admin.action(description="Confirm selected %(verbose_name_plural)s", permissions=["change"])
-def confirm_selected(modeladmin, request, queryset):
-    n = _set_field(request, queryset, "review_status", ReviewStatus.CONFIRMED)
-    modeladmin.message_user(request, f"Confirmed {n}.", messages.SUCCESS)
-
-
-@admin.action(description="Reject selected %(verbose_name_plural)s", permissions=["change"])
-def reject_selected(modeladmin, request, queryset):
-    n = _set_field(request, queryset, "review_status", ReviewStatus.REJECTED)
-    modeladmin.message_user(request, f"Rejected {n}.", messages.SUCCESS)
-
-
-@admin.action(description="Publish selected %(verbose_name_plural)s", permissions=["change"])
-def publish_selected(modeladmin, request, queryset):
-    n = _set_field(request, queryset, "is_published", True)
-    modeladmin.message_user(request, f"Published {n}.", messages.SUCCESS)
-
-
-@admin.action(description="Unpublish selected %(verbose_name_plural)s", permissions=["change"])
-def unpublish_selected(modeladmin, request, queryset):
-    n = _set_field(request, queryset, "is_published", False)
-    modeladmin.message_user(request, f"Unpublished {n}.", messages.SUCCESS)
-
-
-class CuratorAdmin(SimpleHistoryAdmin):
-    """What every curator page shares: facet counts, history, prefetching, review actions.
-
-    `list_prefetch` names the relations a changelist row shows, so a page costs the same number
-    of queries whatever its length.
-    """
-
-    show_facets = admin.ShowFacets.ALWAYS
-    list_per_page = 50
-    list_prefetch: tuple[str, ...] = ()
-    actions = [confirm_selected, reject_selected]
-
-    def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if self.list_prefetch:
-            queryset = queryset.prefetch_related(*self.list_prefetch)
-        return queryset
-
-
-class RecordAdmin(CuratorAdmin):
-    """A public record: publish and unpublish too, edited in place on the list."""
-
-    actions = [confirm_selected, reject_selected, publish_selected, unpublish_selected]
-    list_editable = ["is_published"]
-    readonly_fields = ["created_at", "updated_at"]
 
 
 class PossibleDuplicateFilter(admin.SimpleListFilter):
@@ -202,6 +132,21 @@ class PersonAliasInline(admin.TabularInline):
     extra = 0
 
 
+class OrganizationEventRoleInline(admin.TabularInline):
+    model = EventOrganization
+    extra = 0
+    autocomplete_fields = ["event"]
+    verbose_name_plural = "events"
+
+
+class PersonEventRoleInline(admin.TabularInline):
+    model = EventParticipant
+    fk_name = "person"
+    extra = 0
+    autocomplete_fields = ["event", "affiliation"]
+    verbose_name_plural = "events"
+
+
 @admin.register(Organization)
 class OrganizationAdmin(NameSearchMixin, MergeAdminMixin, RecordAdmin):
     list_display = [
@@ -225,7 +170,12 @@ class OrganizationAdmin(NameSearchMixin, MergeAdminMixin, RecordAdmin):
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
-    inlines = [OrganizationAliasInline, OrganizationAffiliationInline]
+    inlines = [
+        OrganizationAliasInline,
+        OrganizationAffiliationInline,
+        OrganizationEventRoleInline,
+        MentionInline,
+    ]
     merge_service = staticmethod(services.organization_merge)
     actions = [*RecordAdmin.actions, "merge_selected"]
     fieldsets = [
@@ -249,7 +199,7 @@ class PersonAdmin(NameSearchMixin, MergeAdminMixin, RecordAdmin):
     search_fields = ["name", "aliases__name"]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [PersonAliasInline, AffiliationInline]
+    inlines = [PersonAliasInline, AffiliationInline, PersonEventRoleInline, MentionInline]
     merge_service = staticmethod(services.person_merge)
     actions = [*RecordAdmin.actions, "merge_selected"]
     fieldsets = [

@@ -2,16 +2,17 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
-from django.db.models.functions import Coalesce, Lower, Replace
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import Lower, Replace
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
-from .names import duplicate_ids, name_key
-from .records import (
+from advocacy_site.names import duplicate_ids, name_key
+from advocacy_site.records import (
     DatedRecord,
     RecordBase,
     RecordQuerySet,
+    ReviewedQuerySet,
     ReviewStatus,
     SearchVectorIndex,
     archive_history,
@@ -100,52 +101,6 @@ class OrganizationQuerySet(RecordQuerySet):
             .alias(closeness=Case(When(exact, then=0), When(prefix, then=1), default=2))
         )
 
-    def at_events(self, events):
-        """Organizations holding a role, not rejected by a curator, at any of `events`.
-
-        A later `Count("event_roles__event")` counts only those roles (the join is reused).
-        """
-        event_role = self.model.event_roles.field.model
-        roles = event_role.objects.filter(event__in=events).exclude(
-            review_status=ReviewStatus.REJECTED
-        )
-        return self.filter(event_roles__in=roles)
-
-    def most_present_at(self, events):
-        """Organizations at `events`, most events first (`shared`), then by name."""
-        return (
-            self.at_events(events)
-            .annotate(shared=Count("event_roles__event", distinct=True))
-            .order_by("-shared", "name")
-        )
-
-    def with_counts(self):
-        """Each organization with its numbers of published events and mentioning documents."""
-        # The through models live in `documents`; reach them by relation, not by import.
-        event_role = self.model.event_roles.field.model
-        mention = self.model.mentions.field.model
-        rejected = ReviewStatus.REJECTED
-        events = (
-            event_role.objects.filter(organization=OuterRef("pk"), event__is_published=True)
-            .exclude(review_status=rejected)
-            .exclude(event__review_status=rejected)
-            .values("organization")
-            .annotate(n=Count("event", distinct=True))
-            .values("n")
-        )
-        documents = (
-            mention.objects.filter(organization=OuterRef("pk"), document__is_published=True)
-            .exclude(review_status=rejected)
-            .exclude(document__review_status=rejected)
-            .values("organization")
-            .annotate(n=Count("document", distinct=True))
-            .values("n")
-        )
-        return self.annotate(
-            event_count=Coalesce(Subquery(events), 0),
-            document_count=Coalesce(Subquery(documents), 0),
-        )
-
     def _load_index_extras(self, by_pk: dict) -> None:
         aliases = OrganizationAlias.objects.filter(organization__in=list(by_pk))
         names = values_by_pk(aliases.values_list("organization_id", "name"))
@@ -198,6 +153,7 @@ class Organization(NameKeyed, RecordBase):
     tags = TaggableManager(blank=True)
 
     objects = OrganizationQuerySet.as_manager()
+    headline_fields = ("name", "acronym", "description")  # a search snippet, the name first
 
     class Meta:
         ordering = ["name"]
@@ -264,18 +220,6 @@ class PersonQuerySet(RecordQuerySet):
         ]
         return self.filter(pk__in=duplicate_ids(names))
 
-    def with_counts(self):
-        """Each person with the number of published events they took part in."""
-        return self.annotate(
-            event_count=Count(
-                "event_roles__event",
-                filter=Q(event_roles__event__is_published=True)
-                & ~Q(event_roles__review_status=ReviewStatus.REJECTED)
-                & ~Q(event_roles__event__review_status=ReviewStatus.REJECTED),
-                distinct=True,
-            )
-        )
-
     def _load_index_extras(self, by_pk: dict) -> None:
         aliases = PersonAlias.objects.filter(person__in=list(by_pk))
         names = values_by_pk(aliases.values_list("person_id", "name"))
@@ -302,6 +246,7 @@ class Person(NameKeyed, RecordBase):
     tags = TaggableManager(blank=True)
 
     objects = PersonQuerySet.as_manager()
+    headline_fields = ("name", "description")  # a search snippet, the name first
 
     class Meta:
         ordering = ["name"]
@@ -378,6 +323,8 @@ class Affiliation(DatedRecord):
     )
 
     history = archive_history()
+
+    objects = ReviewedQuerySet.as_manager()
 
     class Meta(DatedRecord.Meta):
         ordering = ["person", "-start_date", "title"]

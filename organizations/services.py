@@ -16,8 +16,9 @@ from simple_history.exceptions import NotHistoricalModelError
 from simple_history.models import HistoricalChanges
 from simple_history.utils import get_history_manager_for_model
 
+from documents.signals import rows_changed_in_bulk
+
 from .models import MergeRecord, Organization, OrganizationAlias, Person, PersonAlias
-from .signals import rows_changed_in_bulk
 
 CURATORS_GROUP = "Curators"
 MOVE_CHUNK = 500  # rows a statement when a merge moves them
@@ -90,7 +91,7 @@ def _point_all(rows: list[models.Model], relation: Relation, pk: int | None) -> 
     pks = [row.pk for row in rows]
     for chunk in (pks[i : i + MOVE_CHUNK] for i in range(0, len(pks), MOVE_CHUNK)):
         manager.filter(pk__in=chunk).update(**{attname: pk})
-        rows_changed_in_bulk.send(sender=relation.model, pks=chunk)
+        rows_changed_in_bulk(relation.model, chunk)
     for row in rows:  # only once written: a refused UPDATE leaves them as they were
         setattr(row, attname, pk)
     try:

@@ -1,14 +1,24 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Substr, Upper
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
 
-from .charts import year_chart
-from .countries import country_name
+from advocacy_site.charts import year_chart
+from advocacy_site.countries import country_name
+from advocacy_site.query_params import clean_param
+from documents.models import Convention, Event
+from documents.views.passages import mentioning_documents_page
+
+from .activity import (
+    organization_people,
+    organizations_most_present_at,
+    organizations_with_counts,
+    people_with_counts,
+    person_affiliations,
+    person_roles,
+)
 from .models import Organization, Person
 from .services import redirect_merged
-from .text import clean_param, mentioning_documents_page
 
 PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 25
@@ -24,7 +34,7 @@ def organization_list(request):
         "letter": clean_param(request.GET.get("letter"), 1).upper(),
     }
     published = Organization.objects.published()
-    organizations = published.with_counts().order_by("name_key", "name")
+    organizations = organizations_with_counts(published).order_by("name_key", "name")
     if filters["q"]:
         organizations = organizations.filter(pk__in=published.matching_text(filters["q"]))
     if filters["kind"]:
@@ -75,37 +85,10 @@ def organization_detail(request, slug):
         Organization.objects.published().select_related("parent").prefetch_related("tags"),
         slug=slug,
     )
-    # Events and conventions live in `documents`, which depends on us: reach them by relation.
-    event_model = organization.events.model
-    events = event_model.objects.published().with_organization([organization])
-    co_appearing = (
-        Organization.objects.published()
-        .exclude(pk=organization.pk)
-        .most_present_at(events)[:CO_APPEARING]
-    )
-    people = (
-        Person.objects.published()
-        .filter(
-            Q(pk__in=organization.affiliations.exclude(review_status="rejected").values("person"))
-            | Q(
-                pk__in=Person.event_roles.field.model.objects.filter(
-                    affiliation=organization, event__in=event_model.objects.published()
-                )
-                .exclude(review_status="rejected")
-                .values("person")
-            )
-        )
-        .order_by("name")
-    )
+    events = Event.objects.published().with_organization([organization])
+    others = Organization.objects.published().exclude(pk=organization.pk)
     documents_page, passages = mentioning_documents_page(
         organization.mentions, request.GET.get("documents_page"), TIMELINE_PAGE_SIZE
-    )
-    convention_model = event_model.conventions.field.related_model
-    conventions = (
-        convention_model.objects.published()
-        .filter(events__in=events)
-        .annotate(shared=Count("events", distinct=True))
-        .order_by("-shared", "identifier")
     )
     context = {
         "organization": organization,
@@ -116,17 +99,17 @@ def organization_detail(request, slug):
             request.GET.get("events_page")
         ),
         "chart": year_chart(events.year_counts()),
-        "people": people[:PAGE_SIZE],
-        "conventions": conventions,
+        "people": organization_people(organization)[:PAGE_SIZE],
+        "conventions": Convention.objects.published().most_linked_to(events),
         "documents_page": documents_page,
         "passages": passages,
-        "co_appearing": co_appearing,
+        "co_appearing": organizations_most_present_at(others, events)[:CO_APPEARING],
     }
     return render(request, "organizations/organization_detail.html", context)
 
 
 def person_list(request):
-    people = Person.objects.published().with_counts().order_by("name")
+    people = people_with_counts(Person.objects.published()).order_by("name")
     page = Paginator(people, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "organizations/person_list.html", {"page_obj": page})
 
@@ -134,23 +117,14 @@ def person_list(request):
 @redirect_merged(Person)
 def person_detail(request, slug):
     person = get_object_or_404(Person.objects.published().prefetch_related("tags"), slug=slug)
-    roles = (
-        person.event_roles.filter(event__is_published=True)
-        .exclude(event__review_status="rejected")
-        .exclude(review_status="rejected")
-        .select_related("event")
-        .prefetch_related(Prefetch("affiliation", queryset=Organization.objects.published()))
-        .order_by("event__start_date", "event__name")
-    )
+    roles = person_roles(person)
     documents_page, passages = mentioning_documents_page(
         person.mentions, request.GET.get("documents_page"), TIMELINE_PAGE_SIZE
     )
     context = {
         "person": person,
         "aliases": person.aliases.all(),
-        "affiliations": person.affiliations.exclude(review_status="rejected")
-        .filter(Q(organization=None) | Q(organization__in=Organization.objects.published()))
-        .select_related("organization"),
+        "affiliations": person_affiliations(person),
         "roles_page": Paginator(roles, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page")),
         "chart": year_chart(
             person.events.published().filter(pk__in=roles.values("event")).distinct().year_counts()

@@ -4,7 +4,7 @@ import datetime as dt
 import hashlib
 import itertools
 
-from documents.models import Convention, Event, SourceDocument
+from documents.models import Convention, Event, EventSeries, SourceDocument
 from organizations.models import Organization, Person
 
 _counter = itertools.count(1)
@@ -51,6 +51,13 @@ def make_event(**overrides) -> Event:
     return Event.objects.create(**fields)
 
 
+def make_series(**overrides) -> EventSeries:
+    n = next(_counter)
+    fields = {"name": f"Regional Forum on Migrant Labour {n}", "slug": f"regional-forum-{n}"}
+    fields.update(overrides)
+    return EventSeries.objects.create(**fields)
+
+
 def make_convention(**overrides) -> Convention:
     n = next(_counter)
     fields = {
@@ -66,10 +73,10 @@ def make_convention(**overrides) -> Convention:
 
 def make_mention(document, record, *, text=None, **overrides):
     """A mention of `record` at the first place its name (or `text`) appears in `document`."""
+    from documents.kinds import kind_of
     from documents.models import Mention
-    from documents.search import kind_of
 
-    kind = kind_of(record)
+    kind = kind_of(record).code
     text = text or getattr(record, "name", None) or getattr(record, "title", "")
     start = document.text.index(text)
     fields = {"start": start, "end": start + len(text), "text": text, "rule": "test"}

@@ -36,6 +36,8 @@ def titled_phrase(sentence: str, t_start: int, t_end: int) -> str:
             words.insert(0, w)
         else:
             break
+    while words and words[0] in ("The", "A", "An", "This", "That"):
+        words.pop(0)  # "The 5th Bangladesh Migration Forum" opens a sentence
     trigger = sentence[t_start:t_end]
     after = re.match(
         r"((?:\s+(?:on|of|for)(?:\s+the)?(?:\s+(?:[A-Z][\w'’\-]*|and|of|on|the|in|for|to))+))?",
@@ -72,7 +74,11 @@ def _name_after_trigger(sentence: str, trigger_end: int) -> str:
 
 def _described_phrase(sentence: str, t_start: int, t_end: int) -> str:
     """`the second regional meeting of the Asian Caucus` -> `Second regional meeting of the Asian Caucus`."""
-    before = re.search(r"\b(?:the|a|an)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
+    before = re.search(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[a-z][\w-]*\s+){0,3})$", sentence[:t_start])
+    # ... or the sentence opens on them: "National consultations were held in July 2019".
+    before = before or re.fullmatch(
+        r"\s*((?:[A-Z][a-z-]+\s+)(?:[a-z][\w-]*\s+){0,2})", sentence[:t_start]
+    )
     after = re.match(
         r"\s+(?:of|on|for|to)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|and|of|on|the|in|for))*",
         sentence[t_end:],
@@ -100,6 +106,33 @@ def _subject_before(sentence: str, trigger_start: int) -> str:
     return clause if 1 <= len(clause.split()) <= 9 else ""
 
 
+FOUNDED_THING = (
+    r"initiative|project|programme|program|network|centre|center|office|alliance|coalition|"
+    r"union|federation|association|forum|platform|committee|task\s+force|group|fund|desk|"
+    r"shelter|school|caucus|council|secretariat"
+)
+OBJECT_AFTER = re.compile(
+    rf"\s+(?:a|an|the|its|their)\s+((?:[\w'’-]+\s+){{0,4}}?(?:{FOUNDED_THING})s?)\b"
+    r"(?:[^.:;]{0,20}:\s+(?:the\s+)?([A-Z][^,.;(]{3,120}))?"
+)
+
+
+KNOWN_AS = re.compile(
+    r",?\s*(?:usually|commonly|also|better|widely)?\s*(?:called|known\s+as|referred\s+to\s+as)"
+    r"\s+(?:the\s+)?([A-Z][^,.;(]{3,80}?)\s*(?:\(|[,.;]|$)"
+)
+
+
+def _object_after(sentence: str, trigger_end: int) -> str:
+    """`the ILO and Canada set up a joint initiative in 2012: the Tripartite Action for ...` ->
+    `Tripartite Action for ...`; without a name after a colon, `joint initiative`."""
+    m = OBJECT_AFTER.match(sentence, trigger_end)
+    if not m:
+        return ""
+    called = KNOWN_AS.match(sentence, m.end())  # "..., usually called the ASEAN TRIANGLE Project"
+    return (called.group(1) if called else m.group(2) or m.group(1)).strip()
+
+
 def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """`the ATUC inter-union agreement` -> `ATUC inter-union agreement`."""
     m = re.search(r"\b(?:the|an?|its|their)\s+((?:[\w'’\-]+\s+){0,4})$", sentence[:trigger_start])
@@ -108,11 +141,35 @@ def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> st
     return f"{m.group(1)}{sentence[trigger_start:trigger_end]}".strip()
 
 
+# `a workshop entitled "Organising Migrant Domestic Workers"`, `a forum themed 'Decent Work
+# for All'`, `the seminar "Safe Migration"`: the quoted words are the event's name.
+QUOTED_TITLE = re.compile(
+    r"\s*,?\s*(?:(?:was\s+|is\s+)?(?:entitled|titled|called|named|themed|on\s+the\s+theme|"
+    r"with\s+the\s+theme|under\s+the\s+theme)\s*:?\s*)?"
+    r"(?:“(?P<a>[^”]{4,160})”|\"(?P<b>[^\"]{4,160})\"|‘(?P<c>[^’]{4,160})’(?!\w)|'(?P<d>[^\n]{4,160}?)'(?!\w))"
+)
+
+
+def quoted_title(sentence: str, t_end: int) -> str:
+    """The quoted title right after a trigger, when it opens with a capital."""
+    m = QUOTED_TITLE.match(sentence, t_end)
+    if not m:
+        return ""
+    title = " ".join((m.group("a") or m.group("b") or m.group("c") or m.group("d")).split())
+    return title.strip(" ,.") if title[:1].isupper() or title[:1].isdigit() else ""
+
+
+VERB = re.compile(r"(?:came|come|gathered|convened|met)\b", re.I)
+
+
 def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> str:
     label = KIND_LABEL[kind]
+    quoted = quoted_title(sentence, t_end)
+    if quoted:
+        return quoted
     names = [orgs[k].acronym or orgs[k].name for k, _ in org_roles if k in orgs][:4]
     if kind == "founding":
-        subject = _subject_before(sentence, t_start)
+        subject = _subject_before(sentence, t_start) or _object_after(sentence, t_end)
         if subject:
             return f"Founding of the {subject}"
         if names:
@@ -123,15 +180,16 @@ def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> s
             return phrase[:1].upper() + phrase[1:]
         if len(names) >= 2:
             return f"Memorandum of Understanding between {', '.join(names[:-1])} and {names[-1]}"
-    titled = titled_phrase(sentence, t_start, t_end)
-    if titled and len(titled.split()) >= 3:
-        return titled
-    described = _described_phrase(sentence, t_start, t_end)
-    if described:
-        return described
-    after = _name_after_trigger(sentence, t_end)
-    if after:
-        return f"{label}: {after}" if label.lower() not in after.lower() else after
+    if not VERB.match(sentence, t_start):  # "gathered in Kuala Lumpur" names nothing
+        titled = titled_phrase(sentence, t_start, t_end)
+        if titled and len(titled.split()) >= 3:
+            return titled
+        described = _described_phrase(sentence, t_start, t_end)
+        if described:
+            return described
+        after = _name_after_trigger(sentence, t_end)
+        if after:
+            return f"{label}: {after}" if label.lower() not in after.lower() else after
     where = f" in {city}" if city else ""
     by = f" by {names[0]}" if names else ""
     return f"{label}{by}{where}, {date.display()}" if date else f"{label}{by}{where}"

@@ -5,151 +5,27 @@ events it mentions, with kind, dates at their precision, place, and the roles of
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cache
 from itertools import islice
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
-from .dates import FoundDate, find_dates
+from .dates import FORMS, FoundDate, find_dates
 from .event_names import event_name, titled_phrase
+from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
-from .phrases import CaselessPattern, lowered
 from .reference import cities, countries, places
 from .sentences import sentences
-
-TRIGGERS = [
-    (r"training\s+workshops?|trainings?|training\s+course", "training"),
-    (r"consultation(?:-workshop)?s?", "consultation"),
-    (r"workshops?", "workshop"),
-    (r"conferences?|summit|congress(?=\s+(?:in|at|on|of)\s+\d)|assembly\s+meeting", "conference"),
-    (r"meetings?|gathering|round-?tables?|dialogues?|caucus\s+meeting|meet\s+again", "meeting"),
-    (r"forums?(?!\s+in\s+asia)", "forum"),
-    (r"seminars?|webinars?|symposium", "seminar"),
-    (
-        r"(?:formally\s+)?(?:established|founded|formed|launched|set\s+up|establishment|founding|inaugurat\w+|opened)",
-        "founding",
-    ),
-    (r"signed|signing|sign|memorandum\s+of\s+understanding|mou|agreements?|accord", "agreement"),
-    (r"(?:field|exchange|study)\s+visits?|mission\s+to", "visit"),
-    (r"campaigns?", "campaign"),
-]
-TRIGGER_PATTERN = CaselessPattern(  # the words in lower case: case-insensitive
-    r"(?<![\w-])(?:"
-    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(TRIGGERS))
-    + r")(?![\w-])"
+from .series import (
+    ORDINAL_BEFORE,
+    SeriesMention,
+    find_series,
+    ordinal_value,
+    series_label,
+    series_of_name,
 )
-# A part of each trigger word that every match of TRIGGER_PATTERN holds, lower case. Most
-# sentences hold none, and finding these in the whole text is cheaper than the pattern.
-TRIGGER_STEMS = (
-    "train",
-    "consult",
-    "workshop",
-    "conferenc",
-    "summit",
-    "congress",
-    "assembly",
-    "meet",
-    "gathering",
-    "round",
-    "dialogue",
-    "forum",
-    "seminar",
-    "webinar",
-    "symposium",
-    "establish",
-    "found",
-    "formed",
-    "launched",
-    "set",
-    "inaugurat",
-    "opened",
-    "sign",
-    "memorandum",
-    "mou",
-    "agreement",
-    "accord",
-    "visit",
-    "mission",
-    "campaign",
-)
-
-
-def _trigger_stems(text: str) -> list[tuple[int, int]] | None:
-    """Where trigger stems occur in the text, as sorted (start, end); None when the text has a
-    case quirk and cannot be read lowered."""
-    lower = lowered(text)
-    if lower is None:
-        return None
-    found = []
-    for stem in TRIGGER_STEMS:
-        at = lower.find(stem)
-        while at != -1:
-            found.append((at, at + len(stem)))
-            at = lower.find(stem, at + 1)
-    return sorted(found)
-
-
-def _holds_stem(stems: list[tuple[int, int]], start: int, end: int) -> bool:
-    for stem_start, stem_end in islice(stems, bisect_left(stems, (start,)), None):
-        if stem_start >= end:
-            return False
-        if stem_end <= end:
-            return True
-    return False
-
-
-OPENED_WHAT = re.compile(r"\b(?:centre|center|office|shelter|desk|branch|clinic|school)s?\b", re.I)
-
-
-def _names_event(text: str, start: int, end: int) -> bool:
-    """A blocked span that is itself an event series' name ("... Civil Society Conference")."""
-    return bool(re.search(r"(?:Conference|Summit|Congress|Meeting)$", text[max(0, start) : end]))
-
-
-ROLE_CUES = [
-    (re.compile(r"\bco-?organi[sz]ed\s+by\b", re.I), "co-organizer"),
-    (
-        re.compile(
-            r"\b(?:organi[sz]ed|convened|conducted|hosted\s+and\s+organi[sz]ed)\s+by\b", re.I
-        ),
-        "organizer",
-    ),
-    (re.compile(r"\bin\s+(?:partnership|collaboration|cooperation)\s+with\b", re.I), "partner"),
-    (
-        re.compile(
-            r"\b(?:with\s+the\s+(?:financial\s+)?support\s+of|funded\s+by|supported\s+by|sponsored\s+by)\b",
-            re.I,
-        ),
-        "funder",
-    ),
-    (re.compile(r"\bhosted\s+by\b", re.I), "host"),
-    (
-        re.compile(
-            r"\b(?:brought\s+together|participated\s+by|attended\s+by|participants?\s+(?:from|of))\b",
-            re.I,
-        ),
-        "participant",
-    ),
-]
-CLAUSE_END = re.compile(r",\s+(?:brought|which|who|was|were|to|and\s+(?:was|were))\b|[.;]\s|\n|$")
-
-
-def _trigger_kinds(
-    text: str, blocked: list[tuple[int, int]], offset: int
-) -> list[tuple[str, int, int]]:
-    found = []
-    for m in TRIGGER_PATTERN.finditer(text):
-        start, end = offset + m.start(), offset + m.end()
-        if any(
-            start < e and s < end and not _names_event(text, s - offset, e - offset)
-            for s, e in blocked
-        ):
-            continue
-        if m.group(0).lower() == "opened" and not OPENED_WHAT.search(text):
-            continue  # "opened the meeting": a session began, nothing was founded
-        found.append((TRIGGERS[int(m.lastgroup[1:])][1], start, end))  # group k<index>
-    return found
+from .triggers import GATHERINGS, TRIGGER_PATTERN, holds_stem, trigger_kinds, trigger_stems
 
 
 def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, float | None]:
@@ -170,74 +46,6 @@ def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, fl
     return city, country, lat, lon
 
 
-AS_REGION = re.compile(r"\b(?:in|within|across|beyond|throughout|outside)\s+(?:the\s+)?$", re.I)
-# A body's name used as an adjective: for the region it covers ("ASEAN CSOs", "ASEAN Member
-# States", "SAARC countries") or for one of its texts ("ASEAN Declaration", "ILO Convention"
-# when the rest of the title is garbled). The gathering is of those, or about that text; the
-# body itself is not shown taking part.
-AS_ATTRIBUTE = re.compile(
-    r"\s+(?:CSOs?|NGOs?|civil\s+society|(?:member\s+)?(?:states|countries)|governments|"
-    r"nationals|citizens|economies|region|declarations?|charter|conventions?|consensus|"
-    r"framework|instruments?|protocols?|recommendations?)\b",
-    re.I,
-)
-
-
-def _org_keys_between(
-    orgs: dict[str, OrganizationFinding],
-    start: int,
-    end: int,
-    sentence: tuple[str, int] | None = None,
-) -> list[str]:
-    """Bodies named between `start` and `end`, in order; given the (sentence, offset) they lie
-    in, not those named as a place ("went beyond ASEAN", "unions in ASEAN", "ASEAN CSOs")."""
-
-    def as_place(span) -> bool:
-        if sentence is None:
-            return False
-        text, offset = sentence
-        before = text[max(0, span.start - offset - 20) : max(0, span.start - offset)]
-        return bool(AS_REGION.search(before) or AS_ATTRIBUTE.match(text, span.end - offset))
-
-    hits = sorted(
-        (s.start, key)
-        for key, org in orgs.items()
-        for s in org.spans
-        if start <= s.start < end and not as_place(s)
-    )
-    seen, keys = set(), []
-    for _, key in hits:
-        if key not in seen:
-            seen.add(key)
-            keys.append(key)
-    return keys
-
-
-def _roles(
-    sentence: str, offset: int, orgs: dict[str, OrganizationFinding], trigger_start: int
-) -> list[tuple[str, str]]:
-    roles: dict[str, str] = {}
-    for pattern, role in ROLE_CUES:
-        for m in pattern.finditer(sentence):
-            end_m = CLAUSE_END.search(sentence, m.end())
-            stop = end_m.start() if end_m else len(sentence)
-            if role == "organizer":  # "organized by X in partnership with Y": X alone organizes
-                partner = ROLE_CUES[2][0].search(sentence, m.end(), stop)
-                stop = partner.start() if partner else stop
-            for key in _org_keys_between(orgs, offset + m.end(), offset + stop, (sentence, offset)):
-                roles.setdefault(key, role)
-    # "the ILO training ...": the body named just before the trigger runs it.
-    before = _org_keys_between(orgs, max(offset, trigger_start - 40), trigger_start)
-    if before and not roles:
-        roles.setdefault(before[-1], "organizer")
-    for key in _org_keys_between(orgs, offset, offset + len(sentence), (sentence, offset)):
-        roles.setdefault(key, "participant")
-    return list(roles.items())
-
-
-GATHERINGS = ["conference", "consultation", "training", "workshop", "seminar", "forum", "meeting"]
-
-
 def _is_heading(line: str) -> bool:
     """A title-like line: short, capitalised, not a bullet, a sentence, or a `date | category` header."""
     stripped = line.strip()
@@ -245,16 +53,15 @@ def _is_heading(line: str) -> bool:
         return False
     if stripped[-1] in ".:;," or re.match(r"^(?:[•\-*–]|\d+[.)])\s*", stripped):
         return False
-    return stripped[0].isupper() or stripped[0] in '[("“'
+    return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '[("“'
 
 
 def _document_events(
-    title: str, text: str, orgs, context_year, context_month
+    title: str, text: str, orgs, context_year, context_month, series, context_day, blocked
 ) -> list[EventFinding]:
     """Events named by the title and the short heading lines near the top of the document."""
     events = []
     top = [(m.start(), m.group(0)) for m in islice(re.finditer(r"[^\n]+", text), 25)]
-    blocked = [(s.start, s.end) for org in orgs.values() for s in org.spans]
 
     @cache
     def places_in(offset: int, line: str) -> list:  # headings share their nearby lines
@@ -263,30 +70,38 @@ def _document_events(
     for i, (offset, line) in enumerate(top):
         if not _is_heading(line):
             continue
-        kinds = _trigger_kinds(line, blocked, offset)
+        kinds = trigger_kinds(line, blocked, offset, series)
         if not kinds:
             continue
         kind = kinds[0][0]
-        own = find_dates(line, context_year=context_year, context_month=context_month)
+        own = find_dates(
+            line, context_year=context_year, context_month=context_month, context_day=context_day
+        )
         date_found: FoundDate | None = own[0] if own else None
         if date_found is None:  # the nearest short line holding only a date, or a place and date
             for _, near in sorted(top[max(0, i - 3) : i + 3], key=lambda h: abs(h[0] - offset)):
                 near_dates = find_dates(
-                    near, context_year=context_year, context_month=context_month
+                    near,
+                    context_year=context_year,
+                    context_month=context_month,
+                    context_day=context_day,
                 )
                 if near_dates and "|" not in near and len(near.strip()) < 40:
                     date_found = near_dates[0]
                     break
         name = line.strip().strip("[]")
         t_local = kinds[0][1] - offset
+        titled = titled_phrase(line, t_local, kinds[0][2] - offset)
         if not re.match(r"^[A-Z]", name) or name.lower().startswith(("conduct", "held", "organi")):
-            name = titled_phrase(line, t_local, kinds[0][2] - offset) or name
+            name = titled or name
+        elif len(titled.split()) >= 2 and len(name.split()) > 10:  # a headline, not a title
+            name = titled
         if own:
             name = name[: own[0].start].rstrip(" ,-–:|") or name
         continuation = [
             h
             for _, h in top[i + 1 : i + 3]
-            if _is_heading(h) and not find_dates(h) and not _trigger_kinds(h, [], 0)
+            if _is_heading(h) and not find_dates(h) and not trigger_kinds(h, [], 0)
         ]
         if continuation and len(name.split()) <= 4:
             name = f"{name}: {' '.join(c.strip() for c in continuation)}"
@@ -299,6 +114,9 @@ def _document_events(
         near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
         place_hits = [hit for o, h in near for hit in places_in(o, h)]
         city, country, lat, lon = _place(place_hits, 0, len(text))
+        mention = next((m for m in series if m.start == kinds[0][1]), None)
+        if mention is not None:
+            name = series_label(mention)
         events.append(
             EventFinding(
                 key="",
@@ -311,9 +129,24 @@ def _document_events(
                 longitude=lon,
                 is_document_event=True,
                 spans=[Span(offset, offset + len(line), line, "heading-event", 0.8)],
+                series=mention.series.name if mention else "",
+                edition=mention.edition if mention else None,
             )
         )
     return events
+
+
+@dataclass
+class _Document:
+    """What every sentence of one document is read against."""
+
+    text: str
+    orgs: dict[str, OrganizationFinding]
+    conventions: dict
+    series_at: dict[int, SeriesMention]
+    blocked: list[tuple[int, int]]  # names a trigger or a date inside is part of
+    instruments: list[tuple[int, int]]  # instruments' names
+    place_hits: list
 
 
 def find_events(
@@ -323,66 +156,64 @@ def find_events(
     people: dict[str, PersonFinding],
     conventions: dict,
     *,
+    series: list[SeriesMention] | None = None,
     context_year: int | None,
     context_month: int | None = None,
+    context_day: int | None = None,
 ) -> list[EventFinding]:
-    blocked = [(s.start, s.end) for f in (*orgs.values(), *conventions.values()) for s in f.spans]
-    events = _document_events(title, text, orgs, context_year, context_month)
+    """Events of one document. Unknown bodies whose names the text uses as an event's
+    (`at Migrant Workers' Forum in Bangkok`) lose those mentions."""
+    series = find_series(text) if series is None else series
+    instruments = [(s.start, s.end) for f in conventions.values() for s in f.spans]
+    names_of_things = [*instruments, *((m.start, m.end) for m in series)]
+    known = [(s.start, s.end) for f in orgs.values() if f.known for s in f.spans]
+    unknown = [(s.start, s.end) for f in orgs.values() if not f.known for s in f.spans]
+    named = [span for span in unknown if _named_as_event(text, *span)]
+    doc = _Document(
+        text,
+        orgs,
+        conventions,
+        {m.start: m for m in series},
+        [*known, *instruments, *(span for span in unknown if span not in named)],
+        instruments,
+        # A place inside an instrument's or a series' name ("Cebu Declaration", "Bali Process
+        # Ministerial Conference") is not where the event was.
+        [h for h in places().finditer(text) if not _inside(h.start, names_of_things)],
+    )
+    _drop_mentions(orgs, named)
+    events = _document_events(
+        title, text, orgs, context_year, context_month, series, context_day, doc.blocked
+    )
     last_gathering: EventFinding | None = None
-    place_hits = list(places().finditer(text))
-    stems = _trigger_stems(text)
+    stems = trigger_stems(text)
+    year_in_text = None  # without a publication date, "On May 11-12" is in the text's year
     for offset, sentence in sentences(text):
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
-        if stems is not None and not _holds_stem(stems, offset, offset + len(sentence)):
+        if context_year is None and YEAR.search(sentence):
+            year_in_text = _last_year(sentence) or year_in_text
+        if stems is not None and not holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = _trigger_kinds(sentence, blocked, offset)
+        kinds = trigger_kinds(sentence, doc.blocked, offset, series)
         if not kinds:
             continue
         dates = [
             d
-            for d in find_dates(sentence, context_year=context_year, context_month=context_month)
-            if not any(offset + d.start < e and s < offset + d.end for s, e in blocked)
+            for d in find_dates(
+                sentence,
+                context_year=context_year or year_in_text,
+                context_month=context_month,
+                context_day=context_day,
+            )
+            if not _inside(offset + d.start, doc.blocked)
+            and _dates_its_clause(d, sentence, kinds, offset)
         ]
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
-        city, country, lat, lon = _place(place_hits, offset, offset + len(sentence))
-        org_roles = None
-        for kind, t_start, t_end in _one_gathering_per_date(kinds, dates, offset, sentence):
-            date = min(dates, key=lambda d: abs(offset + d.start - t_start)).date
-            roles = _roles(sentence, offset, orgs, t_start)
-            if org_roles is not None:  # the sentence's bodies belong to its first event
-                roles = [(k, r) for k, r in roles if r == "organizer"][:1]
-            org_roles = roles
-            if kind == "agreement":
-                roles = [
-                    (k, "signatory" if r in ("participant", "organizer") else r) for k, r in roles
-                ]
-            event = EventFinding(
-                key="",
-                name=event_name(
-                    kind, sentence, t_start - offset, t_end - offset, orgs, roles, city, date
-                )[:300],
-                kind=kind,
-                date=date,
-                city=city,
-                country=country,
-                latitude=lat,
-                longitude=lon,
-                organizations=roles,
-                spans=[
-                    Span(
-                        offset,
-                        offset + len(sentence.rstrip()),
-                        sentence.rstrip(),
-                        "dated-event-sentence",
-                        0.75,
-                    )
-                ],
-            )
+        for event in _sentence_events(doc, offset, sentence, kinds, dates, events):
             events.append(event)
-            if kind in GATHERINGS:
+            if event.kind in GATHERINGS:
                 last_gathering = event
     merged = _merge(events)
     speakers = [k for k, p in people.items() if any(_in_speaker_list(text, s) for s in p.spans)]
@@ -402,6 +233,8 @@ def find_events(
             if event is document_event
             or any(sp.start <= s.start < sp.end for sp in event.spans for s in conventions[c].spans)
         ]
+        if not event.series:  # "the 5th Bangladesh Migration Forum": an edition of a series
+            event.series, event.edition = series_of_name(event.name)
         _mark_founded(event, orgs)
         _mark_planned(event, text)
         event.description = " ".join(
@@ -410,7 +243,167 @@ def find_events(
         event.key = (
             f"{event.kind}:{event.date.iso() if event.date else ''}:{name_key(event.name)[:60]}"
         )
-    return [e for e in merged if e.date is not None]  # an undated event cannot be placed in time
+    # An undated event cannot be placed in time, unless it is what the title reports.
+    title_end = text.find("\n")
+    return [e for e in merged if e.date is not None or _titled(e, title_end, merged)]
+
+
+def _titled(event: EventFinding, title_end: int, events: list[EventFinding]) -> bool:
+    """The document's own event, named by its first line: kept even when the text gives no
+    date (a forum announced without one), unless a dated one of its kind is the same."""
+    if event.kind not in GATHERINGS or not any(
+        s.rule == "heading-event" and s.start == 0 and s.end >= title_end for s in event.spans
+    ):
+        return False
+    dated = next((e for e in events if e.kind == event.kind and e.date is not None), None)
+    if dated is not None:  # "Report of the Dhaka consultation": the one the text dates
+        dated.is_document_event = True
+        dated.spans[:0] = event.spans
+        return False
+    return True
+
+
+WITH_YEAR = {form.name for form in FORMS if not form.from_context}
+YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _last_year(sentence: str) -> int | None:
+    """The year of the last date the sentence gives with its year."""
+    explicit = [d for d in find_dates(sentence) if d.rule in WITH_YEAR]
+    return explicit[-1].date.start.year if explicit else None
+
+
+EVENT_NAME_BEFORE = re.compile(
+    r"\b(?:at|attend(?:ed|ing)?|organi[sz](?:ed|ing)|host(?:ed|ing)|held|convened|opened|"
+    r"closed|join(?:ed)?|during)\s+(?:the\s+|a\s+|this\s+)?$",
+    re.I,
+)
+GATHERING_WORD = re.compile(
+    r"\b(?:Forum|Conference|Summit|Congress|Meeting|Consultation|Workshop|Seminar|Training)\b"
+)
+
+
+# Words that make a name a gathering's wherever they stand in it ("Follow-up Training on
+# Strengthening Joint Union Actions"); "Forum" and "Conference" also name bodies.
+GATHERING_ONLY_WORD = re.compile(
+    r"\b(?:Training|Workshop|Seminar|Webinar|Symposium|Consultation|Summit|Meeting)s?\b"
+)
+
+
+def _named_as_event(text: str, start: int, end: int) -> bool:
+    """An unknown body's name the text uses as a gathering's: `meet at Migrant Workers' Forum
+    in Bangkok`, `organized the Forum in December 2014`, `the Follow-up Training on ...`."""
+    if GATHERING_ONLY_WORD.search(text, start, end):
+        return True
+    if not GATHERING_WORD.search(text, start, end):
+        return False
+    before = max(0, start - 30)
+    if EVENT_NAME_BEFORE.search(text, before, start):
+        return True
+    ordinal = ORDINAL_BEFORE.search(text, before, start)  # an edition: "the 5th ... Forum"
+    return bool(ordinal and ordinal_value(ordinal.group("ordinal")))
+
+
+CLAUSE_BREAK = re.compile(r"[,;:]|\s[–—-]\s")
+
+
+def _dates_its_clause(found: FoundDate, sentence: str, kinds, offset: int) -> bool:
+    """`Ten years since the adoption of C189, unions came together`: the count of years dates
+    what follows `since` in its own clause, not the sentence's gathering."""
+    if found.rule != "years-since":
+        return True
+    clause = CLAUSE_BREAK.search(sentence, found.end)
+    stop = offset + (clause.start() if clause else len(sentence))
+    return any(offset + found.end <= start < stop for _, start, _ in kinds)
+
+
+def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= at < e for s, e in spans)
+
+
+def _drop_mentions(orgs: dict[str, OrganizationFinding], spans: list[tuple[int, int]]) -> None:
+    for key in list(orgs):
+        orgs[key].spans = [s for s in orgs[key].spans if (s.start, s.end) not in spans]
+        if not orgs[key].spans:
+            del orgs[key]
+
+
+REFERS_BACK = re.compile(r"\b(?:the|this|that)\s+$", re.I)
+TITLE_AFTER = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?[A-Z]")
+
+
+def _earlier(events: list[EventFinding], kind: str, sentence: str, t_local: int, t_end: int):
+    """The event `the Forum` or `this consultation` refers back to: the document's own, else
+    the last one of that kind."""
+    if not REFERS_BACK.search(sentence[max(0, t_local - 8) : t_local]) or TITLE_AFTER.match(
+        sentence, t_end
+    ):
+        return None
+    same = [e for e in events if e.kind == kind]
+    return next((e for e in same if e.is_document_event), same[-1] if same else None)
+
+
+def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, events):
+    """The events a dated sentence reports; one `the Forum` refers back to takes its date."""
+    city, country, lat, lon = _place(doc.place_hits, offset, offset + len(sentence))
+    span = Span(
+        offset, offset + len(sentence.rstrip()), sentence.rstrip(), "dated-event-sentence", 0.75
+    )
+    org_roles = None
+    for kind, t_start, t_end, found in _one_gathering_per_date(kinds, dates, offset, sentence):
+        found = found or min(dates, key=lambda d: abs(offset + d.start - t_start))
+        date = found.date
+        roles = sentence_roles(sentence, offset, doc.orgs, t_start)
+        if org_roles is not None:  # the sentence's bodies belong to its first event
+            roles = [(k, r) for k, r in roles if r == "organizer"][:1]
+        org_roles = roles
+        target = _earlier(events, kind, sentence, t_start - offset, t_end - offset)
+        if target is not None and (target.date is None or target.date.start == date.start):
+            target.date = target.date or date
+            target.city, target.country = target.city or city, target.country or country
+            target.latitude, target.longitude = target.latitude or lat, target.longitude or lon
+            target.spans.append(span)
+            for key, role in roles:
+                if key not in dict(target.organizations):
+                    target.organizations.append((key, role))
+            continue
+        if kind == "agreement":
+            roles = [(k, "signatory" if r in ("participant", "organizer") else r) for k, r in roles]
+        name = (
+            _signed_instrument(doc, offset, sentence, t_end - offset) if kind == "agreement" else ""
+        )
+        event = EventFinding(
+            key="",
+            name=(
+                name
+                or event_name(
+                    kind, sentence, t_start - offset, t_end - offset, doc.orgs, roles, city, date
+                )
+            )[:300],
+            kind=kind,
+            date=date,
+            city=city,
+            country=country,
+            latitude=lat,
+            longitude=lon,
+            organizations=roles,
+            spans=[span],
+        )
+        if (mention := doc.series_at.get(t_start)) is not None:
+            event.name = series_label(mention)
+            event.series, event.edition = mention.series.name, mention.edition
+        yield event
+
+
+def _signed_instrument(doc: _Document, offset: int, sentence: str, t_end: int) -> str:
+    """`put their signatures to the ASEAN Consensus on ...`: `Signing of the ASEAN Consensus
+    on ...`, the instrument as the text names it (`t_end`: the trigger's end in `sentence`)."""
+    for start, end in doc.instruments:
+        if t_end <= start - offset <= t_end + 30 and re.fullmatch(
+            r"[\s\w]*?(?:to|of|on)?\s*(?:the\s+)?", sentence[t_end : start - offset], re.I
+        ):
+            return f"Signing of the {doc.text[start:end]}"
+    return ""
 
 
 def _in_speaker_list(text: str, span: Span) -> bool:
@@ -463,8 +456,9 @@ def _mark_planned(event: EventFinding, text: str) -> None:
 
 
 def _one_gathering_per_date(kinds, dates, offset, sentence):
-    """One gathering per date a sentence gives (the word nearest the date wins), besides any
-    founding, signing, visit or campaign; `founded X at a meeting` is one event, not two."""
+    """(kind, start, end, date or None): one gathering per date a sentence gives (the word
+    nearest the date wins), besides any founding, signing, visit or campaign; `founded X at a
+    meeting` is one event, not two."""
     founding = any(k[0] == "founding" for k in kinds)
     gatherings = [
         k
@@ -474,14 +468,26 @@ def _one_gathering_per_date(kinds, dates, offset, sentence):
             founding and re.search(r"\b(?:at|by)\s+an?\s+(?:\w+\s+)?$", sentence[: k[1] - offset])
         )
     ]
-    others = [k for k in kinds if k[0] not in GATHERINGS]
-    best: dict[int, tuple] = {}
-    for kind in gatherings:
-        date = min(dates, key=lambda d: abs(offset + d.start - kind[1]))
-        distance = abs(offset + date.start - kind[1])
-        if date.start not in best or distance < best[date.start][0]:
-            best[date.start] = (distance, kind)
-    chosen = [kind for _, kind in best.values()]
+    others = [(*k, None) for k in kinds if k[0] not in GATHERINGS]
+    # Each date goes with the gathering nearest it, closest pairs first, one date each. A
+    # gathering named in capitals ("the Follow-up Training on ...") beats a common noun nearer
+    # the date ("a five-day course").
+    pairs = sorted(
+        (
+            not sentence[k[1] - offset : k[1] - offset + 1].isupper(),
+            abs(offset + d.start - k[1]),
+            i,
+            j,
+        )
+        for i, d in enumerate(dates)
+        for j, k in enumerate(gatherings)
+    )
+    chosen, used_dates, used_kinds = [], set(), set()
+    for _, _, i, j in pairs:
+        if i not in used_dates and j not in used_kinds:
+            used_dates.add(i)
+            used_kinds.add(j)
+            chosen.append((*gatherings[j], dates[i]))
     seen, result = set(), []
     for item in sorted(others + chosen, key=lambda k: k[1]):
         if item[0] not in seen or item[0] in GATHERINGS:
@@ -501,10 +507,29 @@ def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> No
             target = last_gathering
         if target is None:
             continue
-        for key, role in _roles(sentence, offset, orgs, t_start):
+        for key, role in sentence_roles(sentence, offset, orgs, t_start):
             if key not in dict(target.organizations):
                 target.organizations.append((key, role))
         return
+
+
+SCOPE = re.compile(
+    r"\b(?:national|regional|sub-?regional|global|international|provincial|local)\b", re.I
+)
+
+
+def _one_occasion(a: EventFinding, b: EventFinding) -> bool:
+    """Two findings of one kind are one occasion when one date holds the other (`May 2010`
+    and `5 May 2010`) and their names do not set them apart as stages (`national
+    consultations`, then `a regional consultation`)."""
+    if not a.date or not b.date or (a.date.precision == "day" and b.date.precision == "day"):
+        return False
+    if not (
+        a.date.start <= b.date.start <= a.date.end or b.date.start <= a.date.start <= b.date.end
+    ):
+        return False
+    scopes = [{w.lower() for w in SCOPE.findall(e.name)} for e in (a, b)]
+    return not (scopes[0] and scopes[1] and scopes[0] != scopes[1])
 
 
 def _merge(events: list[EventFinding]) -> list[EventFinding]:
@@ -514,15 +539,7 @@ def _merge(events: list[EventFinding]) -> list[EventFinding]:
         start = event.date.start if event.date else None
         key = (event.kind, start)
         same = merged.get(key) or next(
-            (
-                e
-                for (k, s), e in merged.items()
-                if k == event.kind
-                and start
-                and s
-                and s.year == start.year
-                and (e.date.precision != "day" or event.date.precision != "day")
-            ),
+            (e for (k, s), e in merged.items() if k == event.kind and _one_occasion(e, event)),
             None,
         )
         if same is None:
@@ -536,7 +553,9 @@ def _merge(events: list[EventFinding]) -> list[EventFinding]:
         ):
             same.date = event.date
         same.is_document_event |= event.is_document_event
-        if event.is_document_event and not same.name.startswith("Founding"):
+        if event.series and not same.series:  # an edition's name is the series' own
+            same.name, same.series, same.edition = event.name, event.series, event.edition
+        elif event.is_document_event and not same.name.startswith("Founding") and not same.series:
             same.name = event.name if len(event.name) > len(same.name) else same.name
         same.city, same.country = same.city or event.city, same.country or event.country
         same.latitude = same.latitude or event.latitude

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from organizations.partial_dates import PartialDate
+from advocacy_site.partial_dates import PartialDate
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from organizations.partial_dates import PartialDate
+from advocacy_site.partial_dates import PartialDate
 
 from .dates import find_dates
 
@@ -55,18 +55,28 @@ def _header(line: str) -> tuple[PartialDate, str, str] | None:
     parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
     if len(parts) < 2:
         return None
-    dates = find_dates(parts[0])
-    if not dates or len(dates[0].text) < len(parts[0]) - 2:
-        return None
-    category = parts[1] if len(parts) > 1 else ""
-    region = parts[2] if len(parts) > 2 else ""
-    return dates[0].date, category[:100], region[:100]
+    for i, part in enumerate(parts):  # `Press release | 02 November 2017`: the date anywhere
+        dates = find_dates(part)
+        if dates and len(dates[0].text) >= len(part) - 2:
+            rest = parts[:i] + parts[i + 1 :]
+            category = rest[0] if rest else ""
+            region = rest[1] if len(rest) > 1 else ""
+            return dates[0].date, category[:100], region[:100]
+    return None
+
+
+# A press release's first paragraph opens on its dateline: `MANILA, 14 November 2017 – ...`,
+# `JAKARTA (10 March 2016) - ...`, `BANGKOK (ILO News) – ...` (no date there).
+PARAGRAPH_DATELINE = re.compile(r"^[A-Z][\w .'’-]{1,40}(?:,\s*|\s*\(\s*)(.{6,30}?)\s*\)?\s*[–—-]\s")
 
 
 def _dateline(line: str) -> PartialDate | None:
-    """`Dhaka, November 14, 2019` or a date alone on a short line near the top."""
+    """`Dhaka, November 14, 2019` or a date alone on a short line near the top, or the
+    dateline a paragraph opens on."""
     if len(line) > 60:
-        return None
+        opening = PARAGRAPH_DATELINE.match(line)
+        dates = find_dates(opening.group(1)) if opening else []
+        return dates[0].date if dates and dates[0].text == opening.group(1).strip() else None
     m = re.match(r"^(?:[A-Z][\w .'’-]{1,40},\s*)?(.+?)\s*$", line)
     dates = find_dates(m.group(1)) if m else []
     if dates and dates[0].start == 0 and len(dates[0].text) >= len(m.group(1)) - 1:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .findings import OrganizationFinding, Span
 from .organization_words import CONNECTORS, REGION_AFTER, REGION_BEFORE

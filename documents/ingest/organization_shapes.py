@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .organization_words import (
     CONNECTORS,

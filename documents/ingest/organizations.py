@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .findings import OrganizationFinding
 from .organization_acronyms import AcronymSteps

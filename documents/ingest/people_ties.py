@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .findings import OrganizationFinding, PersonFinding, Span
 from .people_names import BEFORE_TITLE, FULL_NAME, TITLE

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from organizations.names import name_key
+from advocacy_site.names import name_key
 
 from .phrases import PhraseMatcher
 

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-SINGULAR = {
-    "documents": "document",
-    "events": "event",
-    "organizations": "organization",
-    "people": "person",
-    "conventions": "convention",
-}
+from ..kinds import RECORD_KINDS
+
+SINGULAR = {kind.plural: kind.singular.lower() for kind in RECORD_KINDS}
 
 
 @dataclass

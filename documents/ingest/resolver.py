@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from documents.models import Convention, Event
+from advocacy_site.names import name_key
+from documents.models import Convention, Event, EventSeries
 from organizations.models import Affiliation, Organization, OrganizationAlias, Person, PersonAlias
-from organizations.names import name_key
 
 from .findings import EventFinding, OrganizationFinding, PersonFinding
 from .reference import acronym_key
@@ -51,6 +51,9 @@ class ArchiveResolver:
             "pk", "kind", "start_date", "city", "name"
         ):
             self.events_by_start[(kind, start)].append((pk, city, name_key(name)))
+        self.series_by_key: dict[str, int] = {
+            name_key(name): pk for pk, name in EventSeries.objects.values_list("pk", "name")
+        }
 
     def slugs(self, model) -> set[str]:
         """The slugs `model` already uses, loaded once; new ones are added as they are made."""
@@ -108,3 +111,11 @@ class ArchiveResolver:
             self.events_by_start[(finding.kind, finding.date.start)].append(
                 (pk, finding.city, name_key(finding.name))
             )
+
+    # --- event series ---
+    def series_for(self, name: str) -> int | None:
+        """The series called `name`, whatever its case, accents or punctuation."""
+        return self.series_by_key.get(name_key(name))
+
+    def remember_series(self, pk: int, name: str) -> None:
+        self.series_by_key.setdefault(name_key(name), pk)

@@ -17,21 +17,23 @@ from collections.abc import Iterable
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
+from simple_history.utils import bulk_update_with_history
 from taggit.models import Tag, TaggedItem
 
+from advocacy_site.names import name_key
+from advocacy_site.partial_dates import PartialDate
+from advocacy_site.records import ReviewStatus, unique_slug
 from documents.models import (
     Convention,
     Event,
     EventOrganization,
     EventParticipant,
+    EventSeries,
     Mention,
     SourceDocument,
 )
 from documents.signals import records_reindex
 from organizations.models import Affiliation, Organization, OrganizationAlias, Person
-from organizations.names import name_key
-from organizations.partial_dates import PartialDate
-from organizations.records import ReviewStatus, unique_slug
 
 from .findings import DocumentAnalysis, EventFinding, Span
 from .inserts import RowInserts
@@ -40,11 +42,13 @@ from .resolver import ArchiveResolver
 from .sources import SourceText
 
 PROPOSED, CONFIRMED, REJECTED = ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED, ReviewStatus.REJECTED
-RECORD_MODELS = (SourceDocument, Organization, Person, Convention, Event)  # inserted first
+# Inserted first, in this order: an event's row points at its series.
+RECORD_MODELS = (SourceDocument, Organization, Person, Convention, EventSeries, Event)
 PART_MODELS = (OrganizationAlias, Affiliation, EventOrganization, EventParticipant, Mention)
 EVENT_DOCUMENTS = Event.documents.through
 EVENT_CONVENTIONS = Event.conventions.through
 LINK_BATCH = 500  # many-to-many rows a statement
+MAX_EDITION = 999  # a larger "edition" is a misread year or number, not a count of meetings
 
 
 class PrimaryKeys:
@@ -159,6 +163,7 @@ class DocumentBatch:
         self.org_aliases: set[tuple[int, str]] = set()
         self.org_roles: set[tuple[int, int, str]] = set()
         self.person_roles: set[tuple[int, int, str]] = set()
+        self.editions: dict[int, Event] = {}  # events already written that join a series
 
     # --- the whole batch ------------------------------------------------------------------
 
@@ -251,6 +256,8 @@ class DocumentBatch:
             for record in self.records[model]:
                 self.parts.add_record(record)
         self.parts.write([*RECORD_MODELS, *PART_MODELS])
+        if self.editions:  # one UPDATE for the batch, with a history row each
+            bulk_update_with_history(list(self.editions.values()), Event, ["series", "edition"])
         for through, rows in self.links.items():
             through.objects.bulk_create(rows, batch_size=LINK_BATCH, ignore_conflicts=True)
         _tags_add(self.tagged, self.resolver.tags)
@@ -455,6 +462,7 @@ class DocumentBatch:
                 EVENT_DOCUMENTS(event_id=event.pk, sourcedocument_id=context.document.pk)
             )
             if event.review_status != CONFIRMED:
+                self._plan_edition(event, finding)
                 self._plan_roles(analysis, event, finding, orgs, people)
                 self.links[EVENT_CONVENTIONS].extend(
                     EVENT_CONVENTIONS(event_id=event.pk, convention_id=conventions[c].pk)
@@ -464,6 +472,32 @@ class DocumentBatch:
                 self._tag(event, finding.tags)
             for span in finding.spans:
                 self._mention(context, span, event_id=event.pk)
+
+    def _plan_edition(self, event: Event, finding: EventFinding) -> None:
+        """Link the event to its series (made on first sight), unless it already has one."""
+        name = " ".join(finding.series.split())[:300]
+        if not name or event.series_id not in (None, self.resolver.series_for(name)):
+            return
+        if event.series_id is None:
+            event.series_id = self.resolver.series_for(name) or self._new_series(name)
+        elif event.edition or not finding.edition:
+            return  # nothing new: the same series, the number known or still unknown
+        event.edition = finding.edition if 0 < (finding.edition or 0) <= MAX_EDITION else None
+        if (Event, event.pk) not in self.inserted:  # new events are written with the batch
+            self.editions[event.pk] = event
+        self.touched.add((Event, event.pk))  # its entry names its series
+
+    def _new_series(self, name: str) -> int:
+        series = self._new(
+            EventSeries(
+                name=name,
+                slug=unique_slug(EventSeries, name, taken=self.resolver.slugs(EventSeries)),
+                review_status=PROPOSED,
+            ),
+            "event series",
+        )
+        self.resolver.remember_series(series.pk, name)
+        return series.pk
 
     def _plan_roles(self, analysis, event, finding: EventFinding, orgs, people) -> None:
         for key, role in finding.organizations:

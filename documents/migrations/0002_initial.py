@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import organizations.records
+import advocacy_site.records
 import taggit.managers
 from django.db import migrations, models
 
@@ -85,7 +85,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='convention',
-            index=organizations.records.SearchVectorIndex(fields=['search_vector'], name='convention_search_gin'),
+            index=advocacy_site.records.SearchVectorIndex(fields=['search_vector'], name='convention_search_gin'),
         ),
         migrations.AddConstraint(
             model_name='convention',
@@ -105,7 +105,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='sourcedocument',
-            index=organizations.records.SearchVectorIndex(fields=['search_vector'], name='document_search_gin'),
+            index=advocacy_site.records.SearchVectorIndex(fields=['search_vector'], name='document_search_gin'),
         ),
         migrations.AddConstraint(
             model_name='sourcedocument',
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='event',
-            index=organizations.records.SearchVectorIndex(fields=['search_vector'], name='event_search_gin'),
+            index=advocacy_site.records.SearchVectorIndex(fields=['search_vector'], name='event_search_gin'),
         ),
         migrations.AddIndex(
             model_name='event',

@@ -4,23 +4,13 @@ from django import template
 from django.urls import reverse
 
 from organizations.models import Affiliation, Organization, Person
-from organizations.records import ReviewStatus
 
-from ..models import Convention, Event, EventOrganization, EventParticipant, Mention, SourceDocument
+from ..kinds import RECORD_MODELS
+from ..models import EventOrganization, EventParticipant, Mention
 
 register = template.Library()
 
-REVIEWED_MODELS = [
-    Mention,
-    Organization,
-    Person,
-    Event,
-    Convention,
-    SourceDocument,
-    Affiliation,
-    EventOrganization,
-    EventParticipant,
-]
+REVIEWED_MODELS = [Mention, *RECORD_MODELS, Affiliation, EventOrganization, EventParticipant]
 
 
 @register.simple_tag(takes_context=True)
@@ -32,7 +22,7 @@ def review_queue(context):
         opts = model._meta
         if not user.has_perm(f"{opts.app_label}.view_{opts.model_name}"):
             continue
-        count = model._default_manager.filter(review_status=ReviewStatus.PROPOSED).count()
+        count = model._default_manager.pending_review().count()
         url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         rows.append((opts.verbose_name_plural, count, f"{url}?review_status__exact=proposed"))
     for model in (Organization, Person):

@@ -1,17 +1,18 @@
 import calendar
 
 from django.core.paginator import Paginator
-from django.db.models import Case, Count, Prefetch, Q, When
+from django.db.models import Case, When
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from organizations.charts import year_chart
-from organizations.countries import country_name
+from advocacy_site.charts import year_chart
+from advocacy_site.countries import country_name
+from advocacy_site.partial_dates import DatePrecision
+from advocacy_site.query_params import clean_param
+from organizations.activity import organizations_at_events
 from organizations.models import Organization
-from organizations.partial_dates import DatePrecision
-from organizations.text import clean_param
 
-from ..models import Event, EventOrganization, EventParticipant, Mention
+from ..models import Event, EventOrganization, EventParticipant
 
 YEAR_PAGE_SIZE = 100
 RELATED_EVENTS = 8
@@ -76,8 +77,9 @@ def event_archive_year(request, year):
             ),
             key=lambda c: c[1],
         ),
-        "organization_options": Organization.objects.published()
-        .at_events(year_events)
+        "organization_options": organizations_at_events(
+            Organization.objects.published(), year_events
+        )
         .distinct()
         .order_by("name")
         .values_list("slug", "name"),
@@ -89,62 +91,22 @@ def event_archive_year(request, year):
 
 def event_detail(request, slug):
     event = get_object_or_404(
-        Event.objects.published().select_related("part_of").prefetch_related("tags"), slug=slug
+        Event.objects.published().select_related("part_of", "series").prefetch_related("tags"),
+        slug=slug,
     )
-    public_orgs = Organization.objects.published()
-    roles = (
-        EventOrganization.objects.filter(event=event, organization__in=public_orgs)
-        .exclude(review_status="rejected")
-        .select_related("organization")
-        .order_by("role", "organization__name")
-    )
-    participants = (
-        EventParticipant.objects.filter(event=event, person__is_published=True)
-        .exclude(review_status="rejected")
-        .exclude(person__review_status="rejected")
-        .select_related("person")
-        .prefetch_related(Prefetch("affiliation", queryset=public_orgs))  # None if not public
-        .order_by("role", "person__name")
-    )
-    passages = (
-        Mention.objects.public()
-        .filter(event=event)
-        .select_related("document")
-        .only("start", "end", "text", "event", "document", "document__title", "document__slug")
-        .order_by("document__start_date", "document_id", "start")
-    )
-    documents = (
-        event.documents.published()
-        .for_listing()
-        .prefetch_related(Prefetch("mentions", queryset=passages, to_attr="passages"))
-    )
-    org_ids = [role.organization_id for role in roles]
-    shared_roles = EventOrganization.objects.filter(organization__in=org_ids).exclude(
-        review_status="rejected"
-    )
-    related = (
-        Event.objects.published()
-        .for_listing()
-        .filter(organization_roles__in=shared_roles)
-        .exclude(pk=event.pk)
-        .annotate(shared=Count("organization_roles__organization", distinct=True))
-        .order_by("-shared", "start_date")[:RELATED_EVENTS]
-    )
-    in_order = Event.objects.published().for_listing().order_by("start_date", "name", "pk")
-    previous_event = next_event = None
-    if event.start_date:
-        same_day = Q(start_date=event.start_date)
-        before = Q(start_date__lt=event.start_date) | same_day & Q(name__lt=event.name)
-        after = Q(start_date__gt=event.start_date) | same_day & Q(name__gt=event.name)
-        previous_event = in_order.filter(before).last()
-        next_event = in_order.filter(after).first()
+    roles = EventOrganization.objects.public_at(event)
+    organization_ids = [role.organization_id for role in roles]
+    published = Event.objects.published()
+    previous_event, next_event = published.neighbours(event)
     context = {
         "event": event,
         "organization_roles": roles,
-        "participants": participants,
+        "participants": EventParticipant.objects.public_at(event),
         "conventions": event.conventions.published(),
-        "documents": documents,
-        "related_events": related,
+        "documents": event.documents.published().with_passages_about(event),
+        "related_events": published.sharing_organizations(organization_ids, event=event)[
+            :RELATED_EVENTS
+        ],
         "sub_events": event.sub_events.published().for_listing(),
         "previous_event": previous_event,
         "next_event": next_event,

@@ -3,7 +3,7 @@
 import django.contrib.postgres.search
 import django.db.models.deletion
 import django.db.models.functions.text
-import organizations.records
+import advocacy_site.records
 import taggit.managers
 from django.db import migrations, models
 
@@ -113,7 +113,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='organization',
-            index=organizations.records.SearchVectorIndex(fields=['search_vector'], name='organization_search_gin'),
+            index=advocacy_site.records.SearchVectorIndex(fields=['search_vector'], name='organization_search_gin'),
         ),
         migrations.AddConstraint(
             model_name='organization',
@@ -125,7 +125,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='person',
-            index=organizations.records.SearchVectorIndex(fields=['search_vector'], name='person_search_gin'),
+            index=advocacy_site.records.SearchVectorIndex(fields=['search_vector'], name='person_search_gin'),
         ),
         migrations.AddConstraint(
             model_name='affiliation',

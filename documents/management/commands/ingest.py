@@ -5,14 +5,17 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from documents.ingest.sources import collect_paths
+from documents.kinds import RECORD_KINDS
 from documents.models import SourceDocument
 from documents.services import archive_dry_run, archive_ingest
+
+FOUND = [kind.plural for kind in RECORD_KINDS if kind.model is not SourceDocument]
 
 
 class Command(BaseCommand):
     help = (
         "Import source texts (.txt, .html; folders are searched recursively): documents, and the "
-        "events, organizations, people and conventions found in them, each traced to its passage."
+        f"{', '.join(FOUND[:-1])} and {FOUND[-1]} found in them, each traced to its passage."
     )
 
     def add_arguments(self, parser):

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from documents.search import KIND_LABELS, search_index_rebuild
+from documents.kinds import KINDS
+from documents.search import search_index_rebuild
 
 
 class Command(BaseCommand):
@@ -9,5 +10,5 @@ class Command(BaseCommand):
     def handle(self, *args, verbosity, **options):
         counts = search_index_rebuild()
         if verbosity:
-            summary = ", ".join(f"{n} {KIND_LABELS[kind].lower()}" for kind, n in counts.items())
+            summary = ", ".join(f"{n} {KINDS[kind].plural}" for kind, n in counts.items())
             self.stdout.write(f"Search index rebuilt: {summary}.")

@@ -1,0 +1,193 @@
+"""The PostgreSQL engine: stored weighted `search_vector` columns (A title, B names and tags,
+C body) queried with websearch syntax, snippets from SearchHeadline, trigram similarity on
+names for typos when pg_trgm is there; and the writer that stores vectors in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    TrigramSimilarity,
+)
+from django.db import connection, connections, models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat
+
+from ..kinds import KINDS, RECORD_KINDS
+from .ranking import MAX_MATCHES, START_SEL, STOP_SEL, ranked
+
+TEXT_CONFIG = "english"
+TRIGRAM_THRESHOLD = 0.3
+
+
+class BackgroundVectorWriter:
+    """Stores PostgreSQL search vectors from a second connection, so the server computes them
+    (`to_tsvector` over whole documents, about a tenth of an import's time) on its own core
+    while this process reads and analyses the next batch of texts.
+
+    Updates run one at a time, in the order submitted, each in its own transaction. The second
+    connection sees committed rows only, so use it outside a transaction (`available()`).
+    Call `settle()` before writing rows an update in flight may touch: it waits for them and
+    raises the first error. `close()` settles and closes the second connection.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="search-vectors")
+        self._pending: list[Future] = []
+
+    @staticmethod
+    def available() -> bool:
+        return connection.vendor == "postgresql" and not connection.in_atomic_block
+
+    def submit(self, write: Callable[[], None]) -> None:
+        self._pending.append(self._pool.submit(self._in_transaction, write))
+
+    @staticmethod
+    def _in_transaction(write: Callable[[], None]) -> None:
+        with transaction.atomic():  # on this worker thread's own connection
+            write()
+
+    def settle(self) -> None:
+        pending, self._pending = self._pending, []
+        for future in pending:
+            future.result()
+
+    def close(self) -> None:
+        try:
+            self.settle()
+        finally:
+            self._pool.submit(connections.close_all).result()
+            self._pool.shutdown()
+
+
+def _joined(*fields):
+    """Fields joined by ` · ` for SearchHeadline to read (CONCAT_WS without NULL surprises)."""
+    parts = []
+    for name in fields:
+        parts += [F(name), Value(" · ")]
+    return Concat(*parts[:-1], output_field=models.TextField())
+
+
+@cache
+def _has_trigram() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+class PostgresEngine:
+    UPDATE_CHUNK = 1000  # records a statement, well under the 65,535 parameters allowed
+
+    @staticmethod
+    def ensure():
+        # Typos in names need pg_trgm; it is optional, so a refusal only turns that branch off.
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+        except Exception:
+            pass
+        _has_trigram.cache_clear()
+
+    @staticmethod
+    def clear():
+        pass  # every row is rewritten by update()
+
+    @classmethod
+    def update(cls, kind: str, records, *, writer: BackgroundVectorWriter | None = None) -> int:
+        """A statement a chunk of `records`: the vector of each public one, NULL for the rest.
+
+        The texts are read here; the statements run here, or on `writer`'s connection."""
+        rows = []
+        for obj in records:
+            if obj.is_public:
+                parts = obj.index_components()
+                rows.append((obj.pk, parts["A"], parts["B"], parts["C"]))
+            else:
+                rows.append((obj.pk, None, None, None))
+        table = connection.ops.quote_name(KINDS[kind].model._meta.db_table)
+        for start in range(0, len(rows), cls.UPDATE_CHUNK):
+            chunk = rows[start : start + cls.UPDATE_CHUNK]
+            if writer is None:
+                cls._vectors_write(table, chunk)
+            else:
+                writer.submit(lambda chunk=chunk: cls._vectors_write(table, chunk))
+        return sum(row[1] is not None for row in rows)
+
+    @staticmethod
+    def _vectors_write(table: str, rows: list[tuple]) -> None:
+        """Set the vectors of `rows` (pk, A, B, C), on whichever connection this thread has."""
+        weighted = " || ".join(
+            f"setweight(to_tsvector('{TEXT_CONFIG}', coalesce(v.{w.lower()}, '')), '{w}')"
+            for w in "ABC"
+        )
+        values = ", ".join(["(%s::bigint, %s::text, %s::text, %s::text)"] * len(rows))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} AS t SET search_vector = "
+                f"CASE WHEN v.a IS NULL THEN NULL ELSE {weighted} END "
+                f"FROM (VALUES {values}) AS v(id, a, b, c) WHERE t.id = v.id",
+                [value for row in rows for value in row],
+            )
+
+    @staticmethod
+    def delete(kind: str, pk: int) -> None:
+        pass  # the row and its vector went together
+
+    @staticmethod
+    def _query(terms: str) -> SearchQuery:
+        return SearchQuery(terms, search_type="websearch", config=TEXT_CONFIG)
+
+    @classmethod
+    def matches(cls, terms: str) -> list[tuple[str, int, float]]:
+        query, rows = cls._query(terms), []
+        for kind in RECORD_KINDS:
+            found = (
+                kind.model.objects.published()
+                .filter(search_vector=query)
+                .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
+                .order_by("-rank")
+                .values_list("pk", "rank")[:MAX_MATCHES]
+            )
+            rows += [(kind.code, pk, rank) for pk, rank in found]
+        if _has_trigram():
+            rows += cls._similar_names(terms)
+        return ranked(rows)
+
+    @staticmethod
+    def _similar_names(terms: str) -> list[tuple[str, int, float]]:
+        """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches."""
+        rows = []
+        for kind in RECORD_KINDS:
+            if not kind.typo_field:
+                continue
+            similar = (
+                kind.model.objects.published()
+                .annotate(similarity=TrigramSimilarity(kind.typo_field, terms))
+                .filter(similarity__gte=TRIGRAM_THRESHOLD)
+                .order_by("-similarity")
+                .values_list("pk", "similarity")[:20]
+            )
+            rows += [(kind.code, pk, similarity * 0.01) for pk, similarity in similar]
+        return rows
+
+    @classmethod
+    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+        fields = KINDS[kind].model.headline_fields
+        source = fields[0] if len(fields) == 1 else _joined(*fields)
+        headline = SearchHeadline(
+            source,
+            cls._query(terms),
+            config=TEXT_CONFIG,
+            start_sel=START_SEL,
+            stop_sel=STOP_SEL,
+            max_words=40,
+            min_words=20,
+            short_word=2,
+        )
+        rows = KINDS[kind].model.objects.filter(pk__in=pks).annotate(snippet=headline)
+        return dict(rows.values_list("pk", "snippet"))

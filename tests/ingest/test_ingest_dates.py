@@ -1,0 +1,138 @@
+"""Dates in running text: text in, dates at their precision out (`ingest/dates.py`)."""
+
+import pytest
+
+from documents.ingest.dates import FORMS, find_dates
+from documents.ingest.metadata import read_metadata
+
+# Tuesday 14 November 2017: the document's own date in the relative cases.
+PUBLISHED = {"context_year": 2017, "context_month": 11, "context_day": 14}
+
+
+def _found(text, **context):
+    return [(d.text, d.date.iso("start"), d.date.iso("end")) for d in find_dates(text, **context)]
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        (
+            "held on 1-3 November 2007 in Singapore",
+            {},
+            [("1-3 November 2007", "2007-11-01", "2007-11-03")],
+        ),
+        (
+            "on 12-13 November",
+            {"context_year": 2007},
+            [("12-13 November", "2007-11-12", "2007-11-13")],
+        ),
+        # The month before the days, without a year: from the document's year.
+        (
+            "On May 11-12, the Task Force ran a consultation",
+            {"context_year": 2009},
+            [("May 11-12", "2009-05-11", "2009-05-12")],
+        ),
+        (
+            "It met on June 3 in Hanoi",
+            {"context_year": 2012},
+            [("June 3", "2012-06-03", "2012-06-03")],
+        ),
+        ("leaders met yesterday in Manila", PUBLISHED, [("yesterday", "2017-11-13", "2017-11-13")]),
+        ("the forum opens today", PUBLISHED, [("today", "2017-11-14", "2017-11-14")]),
+        ("the forum opens tomorrow", PUBLISHED, [("tomorrow", "2017-11-15", "2017-11-15")]),
+        ("unions will meet next Monday", PUBLISHED, [("next Monday", "2017-11-20", "2017-11-20")]),
+        ("unions met on Monday", PUBLISHED, [("on Monday", "2017-11-13", "2017-11-13")]),
+        ("a workshop held last week", PUBLISHED, [("last week", "2017-11-06", "2017-11-12")]),
+        (
+            "a workshop held earlier this month",
+            PUBLISHED,
+            [("earlier this month", "2017-11", "2017-11")],
+        ),
+        ("a meeting held last month", PUBLISHED, [("last month", "2017-10", "2017-10")]),
+        ("the summit planned for next year", PUBLISHED, [("next year", "2018", "2018")]),
+        (
+            "ten years have gone by since the Declaration",
+            PUBLISHED,
+            [("ten years have gone by since", "2007", "2007")],
+        ),
+        ("adopted five years ago", PUBLISHED, [("five years ago", "2012", "2012")]),
+        # Relative dates need the document's date: nothing without it.
+        ("leaders met yesterday in Manila", {}, []),
+        ("leaders met yesterday in Manila", {"context_year": 2017}, []),
+    ],
+)
+def test_dates_at_their_precision(text, context, expected):
+    assert _found(text, **context) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ratify the Domestic Workers Convention, 2011 (No. 189) soon",
+        "ILO Domestic Workers' Convention, 2011 (No.189)",
+        "Security Council Resolution No. 1850 on piracy",
+        "under Decree 2013 of the ministry",
+    ],
+)
+def test_a_year_in_an_instrument_or_a_number_is_no_date(text):
+    assert _found(text, context_year=2015) == []
+
+
+def test_a_plain_year_is_still_a_date():
+    assert _found("the agreement adopted in 2014 was renewed", context_year=2015) == [
+        ("2014", "2014", "2014")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "date", "category"),
+    [
+        ("Press release | 02 November 2017", "2017-11-02", "Press release"),
+        ("News | 23 February 2015", "2015-02-23", "News"),
+        ("15 Aug 2007 | Consultations | Regional", "2007-08-15", "Consultations"),
+    ],
+)
+def test_the_header_date_stands_anywhere_in_the_header(header, date, category):
+    meta = read_metadata(f"A title line\n\n{header}\n\nBody text.\n")
+    assert (meta.date.iso("start"), meta.category) == (date, category)
+
+
+def test_every_date_form_opens_somewhere():
+    """A form is one record: what it opens on is said with it, never elsewhere."""
+    for form in FORMS:
+        assert form.opens, form.name
+
+
+@pytest.mark.parametrize(
+    ("first_paragraph", "date"),
+    [
+        ("MANILA, 14 November 2017 – The Heads of State met in Manila.", "2017-11-14"),
+        ("JAKARTA (10 March 2016) - Union leaders from five countries met today.", "2016-03-10"),
+        ("BANGKOK (ILO News) – The International Labour Organization welcomed it.", None),
+    ],
+)
+def test_a_paragraph_dateline_dates_the_page(first_paragraph, date):
+    meta = read_metadata(f"A title line\n\n{first_paragraph} More words follow here.\n")
+    assert (meta.date.iso("start") if meta.date else None) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("held on 3 and 4 May 2018 in Hanoi", [("3 and 4 May 2018", "2018-05-03", "2018-05-04")]),
+        ("between 3 and 5 May 2018", [("between 3 and 5 May 2018", "2018-05-03", "2018-05-05")]),
+        # A day the movement marks: its last occurrence up to the document's date.
+        (
+            "On International Migrants Day, a forum met",
+            [("International Migrants Day", "2014-12-18", "2014-12-18")],
+        ),
+        (
+            "rallies on International Domestic Workers’ Day",
+            [("International Domestic Workers’ Day", "2014-06-16", "2014-06-16")],
+        ),
+        # "May" still opens a month's dates.
+        ("On May 11-12, the unions met", [("May 11-12", "2015-05-11", "2015-05-12")]),
+    ],
+)
+def test_more_date_forms(text, expected):
+    assert _found(text, context_year=2015, context_month=2, context_day=23) == expected

@@ -1,0 +1,373 @@
+"""Events in a text: text in, events (name, kind, dates, place, series) out."""
+
+from pathlib import Path
+
+import pytest
+
+from documents.ingest.analysis import analyse_source
+from documents.ingest.series import find_series, series_of_name
+from documents.ingest.sources import SourceText
+from documents.ingest.triggers import Trigger, leading_literals
+
+
+def analyse(text: str):
+    return analyse_source(SourceText(Path("t.txt"), "t.txt", text, "", "txt"))
+
+
+def events_of(text: str) -> list[tuple]:
+    return [
+        (e.name, e.kind, e.date.iso("start") if e.date else None, e.city or None)
+        for e in analyse(text).events
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "series", "edition", "name"),
+    [
+        (
+            "The 2nd ASEAN Forum on Migrant Labour met in Bangkok on 30-31 July 2009.",
+            "ASEAN Forum on Migrant Labour",
+            2,
+            "2nd ASEAN Forum on Migrant Labour",
+        ),
+        (
+            "Vietnam will chair the third ASEAN Forum on Migrant Labour in April 2010.",
+            "ASEAN Forum on Migrant Labour",
+            3,
+            "3rd ASEAN Forum on Migrant Labour",
+        ),
+        (
+            "Delegates met at the 11th AFML in Singapore on 30-31 October 2018.",
+            "ASEAN Forum on Migrant Labour",
+            11,
+            "11th ASEAN Forum on Migrant Labour",
+        ),
+        (
+            "Ministers attended the Fifth Abu Dhabi Dialogue (ADD) Ministerial Consultation "
+            "in Dubai on 16-17 October 2019.",
+            "Abu Dhabi Dialogue Ministerial Consultation",
+            5,
+            "5th Abu Dhabi Dialogue Ministerial Consultation",
+        ),
+        (
+            "The 6th Ministerial Consultation of the Colombo Process was held in Colombo on "
+            "22-24 November 2016.",
+            "Colombo Process Ministerial Consultation",
+            6,
+            "6th Colombo Process Ministerial Consultation",
+        ),
+        (
+            "Convention No. 190 was adopted at the 108th Session of the International Labour "
+            "Conference in Geneva in June 2019.",
+            "International Labour Conference",
+            108,
+            "108th International Labour Conference",
+        ),
+        (
+            "The 31st ASEAN Summit opened in Manila on 13 November 2017.",
+            "ASEAN Summit",
+            31,
+            "31st ASEAN Summit",
+        ),
+        # Not in the reference list: the ordinal alone says it recurs.
+        (
+            "The 5th Bangladesh Migration Forum was held in Dhaka on 3 March 2018.",
+            "Bangladesh Migration Forum",
+            5,
+            "5th Bangladesh Migration Forum",
+        ),
+    ],
+)
+def test_a_recurring_gathering_is_an_edition_of_its_series(text, series, edition, name):
+    analysis = analyse(text)
+    # An edition the text announces is named as planned.
+    found = [(e.name.removesuffix(" (planned)"), e.series, e.edition) for e in analysis.events]
+    assert (name, series, edition) in found
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_body"),
+    [
+        (
+            "The 2nd ASEAN Forum on Migrant Labour met in Bangkok on 30-31 July 2009.",
+            "ASEAN Forum on Migrant Labour",
+        ),
+        (
+            "The 5th ASEAN Senior Labour Officials Meeting (SLOM) met on 12 May 2009.",
+            "ASEAN Senior Labour Officials Meeting",
+        ),
+        (
+            "The International Labour Conference adopted it in June 2011.",
+            "International Labour Conference",
+        ),
+    ],
+)
+def test_a_series_is_never_an_organization(text, not_a_body):
+    names = {o.name for o in analyse(text).organizations.values()}
+    assert not_a_body not in names
+
+
+def test_a_standing_body_meeting_under_its_own_name_is_a_body_where_no_edition_is_named():
+    text = (
+        "The proposal was presented to Mr. Khamphone Sisavath, Chairman of the ASEAN Senior "
+        "Labour Officials Meeting (SLOM), on 12 May 2009 in Vientiane."
+    )
+    analysis = analyse(text)
+    slom = next(o for o in analysis.organizations.values() if o.acronym == "SLOM")
+    person = next(iter(analysis.people.values()))
+    assert person.organization_key == slom.key
+
+
+def test_a_body_inside_a_series_name_stays_a_body():
+    text = (
+        "Ministers attended the Fifth Abu Dhabi Dialogue Ministerial Consultation "
+        "on 16 October 2019."
+    )
+    assert "Abu Dhabi Dialogue" in {o.name for o in analyse(text).organizations.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The year from a dateline, the day relative to it.
+        (
+            "Unions meet in Dhaka\n\nDhaka, 14 November 2019\n\n"
+            "Union leaders from six countries came together in Dhaka yesterday "
+            "to plan a campaign.\n",
+            ("meeting", "2019-11-13", "Dhaka"),
+        ),
+        (
+            "Unions meet in Kathmandu\n\nNews | 10 March 2016\n\n"
+            "Some 40 organisers gathered in Kathmandu last week for talks on recruitment fees.\n",
+            ("meeting", "2016-02-29", "Kathmandu"),
+        ),
+        # Without a publication date, the year the text last gave.
+        (
+            "Task Force report\n\nThe proposal was handed over on May 12, 2009 in Vientiane.\n\n"
+            "On May 11-12, the Task Force ran a regional consultation for union leaders.\n",
+            ("consultation", "2009-05-11", None),
+        ),
+    ],
+)
+def test_events_dated_from_the_publication(text, expected):
+    assert expected in [(k, d, c) for _, k, d, c in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind", "start"),
+    [
+        (
+            "MANILA, 14 November 2017 – The Heads of State put their signatures today to the ASEAN "
+            "Consensus on the Protection and Promotion of the Rights of Migrant Workers.",
+            "Signing of the ASEAN Consensus on the Protection and Promotion of the Rights of "
+            "Migrant Workers",
+            "agreement",
+            "2017-11-14",
+        ),
+        (
+            "Trade unionists convened in Penang on 4 April 2016 to compare organising strategies.",
+            None,
+            "meeting",
+            "2016-04-04",
+        ),
+        (
+            "The ILO held a workshop entitled “Organising Migrant Domestic Workers” in Jakarta "
+            "on 5 May 2016.",
+            "Organising Migrant Domestic Workers",
+            "workshop",
+            "2016-05-05",
+        ),
+        (
+            "That message ran through the Follow-up Training on Strengthening Joint Union Actions "
+            "for Migrant Workers, a five-day course held in Bangkok on 8-12 May 2017.",
+            "Follow-up Training on Strengthening Joint Union Actions for Migrant Workers",
+            "training",
+            "2017-05-08",
+        ),
+    ],
+)
+def test_events_said_with_verbs_quotes_and_names_holding_union(text, name, kind, start):
+    found = [(n, k, d) for n, k, d, _ in events_of(text)]
+    assert any(k == kind and d == start and (name is None or n == name) for n, k, d in found)
+
+
+def test_a_gathering_named_with_union_is_not_a_body():
+    text = (
+        "That message ran through the Follow-up Training on Strengthening Joint Union Actions "
+        "for Migrant Workers, held in Bangkok on 8-12 May 2017."
+    )
+    names = {o.name for o in analyse(text).organizations.values()}
+    assert not any("Training" in n for n in names)
+
+
+def test_the_forum_refers_back_to_the_titled_event():
+    text = (
+        "10th ASEAN Forum on Migrant Labour\n\n"
+        "The Government of the Philippines hosted the Forum in Manila on 25-26 October 2017.\n"
+    )
+    assert events_of(text) == [
+        ("10th ASEAN Forum on Migrant Labour", "forum", "2017-10-25", "Manila")
+    ]
+
+
+def test_a_titled_event_without_a_date_has_none():
+    text = (
+        "Civil Society Forum on ILO Domestic Workers' Convention, 2011 (No.189)\n\n"
+        "Civil society groups from the region met in a forum to press for ratification.\n"
+    )
+    assert events_of(text) == [
+        (
+            "Civil Society Forum on ILO Domestic Workers' Convention, 2011 (No.189)",
+            "forum",
+            None,
+            None,
+        )
+    ]
+
+
+def test_stages_of_a_process_stay_apart():
+    text = (
+        "Civil society groups will be consulted in national consultations in March 2010, "
+        "and a regional consultation will follow in Bangkok on 5-6 May 2010.\n"
+    )
+    starts = sorted(d for _, k, d, _ in events_of(text) if k == "consultation")
+    assert starts == ["2010-03", "2010-05-05"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Agreement was reached only after years of talks, which began in 2009.",
+        "Negotiations towards an agreement on migrant workers continued in 2012.",
+        "Unions hope for an agreement on minimum wages in 2019.",
+    ],
+)
+def test_agreement_in_general_is_no_event(text):
+    assert [k for _, k, _, _ in events_of(text) if k == "agreement"] == []
+
+
+def test_a_signed_agreement_is_still_an_event():
+    text = "In 2015 ATUC signed a Memorandum of Understanding with SARTUC."
+    assert [d for _, k, d, _ in events_of(text) if k == "agreement"] == ["2015"]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "cues"),
+    [
+        (r"workshops?", ("workshop",)),
+        (r"meetings?|round-?tables?|meet\s+again", ("meeting", "round", "meet")),
+        (r"(?<!of\s)courses?", ("course",)),
+    ],
+)
+def test_a_trigger_reads_its_cues_from_its_pattern(pattern, cues):
+    assert Trigger(pattern, "meeting").cues == cues
+
+
+def test_a_trigger_whose_cues_cannot_be_read_must_give_them():
+    with pytest.raises(ValueError):
+        leading_literals(r"(?:formally\s+)?established")
+    assert Trigger(r"(?:formally\s+)?established", "founding", cues=("establish",)).cues == (
+        "establish",
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("5th Bangladesh Migration Forum", ("Bangladesh Migration Forum", 5)),
+        ("Second Regional Consultation on Migration", ("Regional Consultation on Migration", 2)),
+        ("Regional Consultation on Migration", ("", None)),
+        ("2018 International Labour Conference", ("", None)),
+    ],
+)
+def test_an_ordinal_name_gives_series_and_edition(name, expected):
+    assert series_of_name(name) == expected
+
+
+def test_series_mentions_carry_their_ordinal():
+    mentions = find_series("the 100th Session of the International Labour Conference met")
+    assert [(m.text, m.edition) for m in mentions] == [
+        ("100th Session of the International Labour Conference", 100)
+    ]
+
+
+def test_a_series_name_with_its_acronym_is_one_mention():
+    text = (
+        "The 12th ASEAN Forum on Migrant Labour (AFML) will take place in Bangkok "
+        "on 1-2 November 2019."
+    )
+    assert [(e.series, e.edition) for e in analyse(text).events] == [
+        ("ASEAN Forum on Migrant Labour", 12)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "city"),
+    [
+        ("The Bali Process Ministerial Conference met in Adelaide on 7 August 2018.", "Adelaide"),
+        ("The 10th Abu Dhabi Dialogue Ministerial Consultation met in Dubai in 2024.", "Dubai"),
+        (
+            "Ministers met in Manila on 14 November 2017 to discuss the Cebu Declaration.",
+            "Manila",
+        ),
+    ],
+)
+def test_a_place_inside_a_name_is_not_the_venue(text, city):
+    assert [c for _, _, _, c in events_of(text)] == [city]
+
+
+def test_a_gathering_said_with_a_verb_is_named_by_place_and_date():
+    text = (
+        "Migrant unions gather\n\nKuala Lumpur, 3 March 2020\n\n"
+        "More than 50 union leaders gathered in Kuala Lumpur on Monday to discuss fees.\n"
+    )
+    assert events_of(text) == [
+        ("Meeting in Kuala Lumpur, 2 March 2020", "meeting", "2020-03-02", "Kuala Lumpur")
+    ]
+
+
+def test_a_paragraph_dateline_dates_the_page_and_today():
+    text = (
+        "Unions agree on plan\n\nJAKARTA (10 March 2016) – Union leaders from five countries "
+        "met today in Jakarta to agree a joint plan.\n"
+    )
+    assert events_of(text) == [
+        ("Meeting in Jakarta, 10 March 2016", "meeting", "2016-03-10", "Jakarta")
+    ]
+
+
+def test_years_since_dates_what_follows_since_not_the_gathering():
+    text = (
+        "Ten years on\n\nNews | 16 June 2021\n\nTen years since the adoption of C189, domestic "
+        "workers' unions came together in Geneva to take stock.\n"
+    )
+    assert [d for _, _, d, _ in events_of(text)] != ["2011"]
+
+
+def test_stages_are_named_by_their_scope():
+    text = (
+        "National consultations were held in Indonesia, the Philippines and Thailand in July "
+        "2019. A regional consultation followed in Bangkok on 10-11 September 2019.\n"
+    )
+    assert [(n, d) for n, _, d, _ in events_of(text)] == [
+        ("National consultations", "2019-07"),
+        ("Regional consultation", "2019-09-10"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The ILO and Canada set up a joint initiative in 2012: the Tripartite Action for "
+            "Migrant Workers, usually called the TRIANGLE Project (TP).",
+            "Founding of the TRIANGLE Project",
+        ),
+        (
+            "In 2016 the unions launched a new network: the Mekong Migrant Union Network.",
+            "Founding of the Mekong Migrant Union Network",
+        ),
+    ],
+)
+def test_what_a_body_sets_up_is_what_is_founded(text, name):
+    assert name in [n for n, k, _, _ in events_of(text) if k == "founding"]
