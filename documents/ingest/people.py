@@ -29,6 +29,18 @@ from .people_ties import add_person as _add
 from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
 from .phrases import capital_starts, finditer_at, vocabulary
 
+
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where the words occur in the text, in order (found by `str.find`, not the regex engine)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
 # --- the patterns, one record each ------------------------------------------------------------
 
 
@@ -56,10 +68,13 @@ class PersonPattern:
     org_after: bool = False
     office: bool = False
     opens_on_name: bool = True  # else on any capital: "President of the Philippines ..."
+    openings: tuple[str, ...] = ()  # else where one of these words is, as written
 
     def matches(self, text: str) -> Iterator[re.Match]:
         if self.clues and vocabulary(text).isdisjoint(self.clues):
             return iter(())
+        if self.openings:
+            return finditer_at(self.pattern, text, _occurrences(text, self.openings))
         if not self.opens_on_capital:
             return self.pattern.finditer(text)
         starts = name_starts(text) if self.opens_on_name else capital_starts(text)
@@ -232,7 +247,16 @@ PERSON_PATTERNS = [
             "panellists",
             "present",
         ),
-        opens_on_capital=False,
+        openings=(
+            "on behalf",
+            "representing",
+            "attended",
+            "participants",
+            "delegates",
+            "speakers",
+            "panel",
+            "present",
+        ),
     ),
     PersonPattern(  # "said Md. Anwar Hossain Khan", "according to Name"
         "reported-speech",

@@ -77,7 +77,8 @@ PRESENTER_NAME = re.compile(
 )
 PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
     r"(?:(?:presentations?|speakers?|presenters?|panell?ists?|resource persons?|speeches|"
-    r"discussants?|participants|delegates)\s+(?:by|from|included|includes|were|are)|"
+    r"discussants?)\s+(?:by|from|included|includes|were|are)|"
+    r"(?:participants|delegates)\s+(?:included|includes|were)|"
     r"(?:chaired|moderated|facilitated)\s+by)\s*:?\s*([^\n]+)",
     opening=(
         "participants",
