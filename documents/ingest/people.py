@@ -1,412 +1,129 @@
 """Find people with their titles and affiliations, in the forms advocacy texts use:
-`Name, Title, Organization`, `Organization - Name`, `Dr. Name`, lists of speakers and presenters.
+`Name, Title, Organization`, `Organization - Name`, `Dr. Name`, `President Name`, lists of
+speakers and presenters, reported speech.
+
+Each way of naming a person is one record in PERSON_PATTERNS or one function in FINDERS; what a
+person is tied to (title, organization) is read once, by `people_ties.affiliation`, whatever
+rule found the name.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
+from dataclasses import dataclass
+from itertools import takewhile
 
-from advocacy_site.names import name_key
-
-from .findings import OrganizationFinding, PersonFinding, Span
-from .phrases import CaselessPattern, capital_starts, finditer_at
-from .reference import cities, countries
-
-HONORIFIC = r"(?:Dr|Mr|Ms|Mrs|Prof|Hon|Atty|Sen|Rep|Sr|Fr|Rev|Dato'?|Datuk|Tan Sri|H\.E)\.?"
-_NAME_WORD = r"(?:[A-Z][a-z’'\-]+(?:-[A-Z][a-z]+)?|[A-Z]\.?|Mc[A-Z][a-z]+|O'[A-Z][a-z]+)"
-_PARTICLE = r"(?:de|da|van|von|bin|binti|dela|del|la)"
-FULL_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_NAME_WORD}){{1,4}}"
-# Where a full name can start: a capital not after a word character, whose word (made of
-# these characters) is followed by a capitalised one. Patterns that open on a name are tried
-# at these places alone (see finditer_at); they are found once per text.
-NAME_START = re.compile(rf"[A-Z](?<!\w.)(?=[A-Za-z’'\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z])")
-
-
-@lru_cache(maxsize=4)
-def _name_starts(text: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in NAME_START.finditer(text))
-
-
-TITLE_WORDS = (
-    r"Director|Coordinator|Co-ordinator|Co-ordination|Coordination|Representative|President|"
-    r"Secretary|Chair(?:person|man|woman)?|Officer|Specialist|Manager|Minister|Member|Head|"
-    r"Advis[oe]r|Consultant|Executive|Programme|Program|Project|Researcher|Professor|Lecturer|"
-    r"Leader|Organi[sz]er|Deputy|Vice|Senior|Chief|Founder|Commissioner|Ambassador|Expert|"
-    r"Lawyer|Attorney|Staff|Delegate|Spokesperson|Campaigner|Activist|Editor|Governor|MP|Senator|"
-    r"Counsell?or|Attach[eé]|Legislator|Organi[sz]er|Trainer|Facilitator|Moderator"
+from .findings import OrganizationFinding, PersonFinding
+from .people_lists import listed_people, presenter_list_people, speaker_line_people
+from .people_names import (
+    FULL_NAME,
+    NAME_CHARS,
+    NAME_THEN_COMMA,
+    POSTNOMINALS,
+    name_starts,
 )
-TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b")
-TITLE_ANYCASE = re.compile(rf"(?:{TITLE_WORDS})", re.I)
-NOT_NAME_WORDS = {
-    "asean",
-    "ilo",
-    "un",
-    "the",
-    "task",
-    "force",
-    "workshop",
-    "migrant",
-    "migrants",
-    "workers",
-    "worker",
-    "human",
-    "rights",
-    "regional",
-    "national",
-    "international",
-    "labour",
-    "labor",
-    "experience",
-    "experiences",
-    "conventions",
-    "convention",
-    "declaration",
-    "framework",
-    "office",
-    "union",
-    "trade",
-    "network",
-    "forum",
-    "asia",
-    "government",
-    "tool",
-    "kit",
-    "toolkit",
-    "gender",
-    "women",
-    "smart",
-    "travel",
-    "program",
-    "programme",
-    "studies",
-    "social",
-    "development",
-    "graduate",
-    "university",
-    "commission",
-    "council",
-    "inter",
-    "objectives",
-    "leave",
-    "comment",
-    "search",
-    "cida",
-    "mixed",
-    "flow",
-    "way",
-    "forward",
-    "draft",
-    "model",
-    "welcome",
-    "need",
-    "strong",
-    "support",
-    "technical",
-    "assistance",
-    "policy",
-    "approach",
-    "perspective",
-    "equality",
-    "promotion",
-    "protection",
-    "president",
-    "director",
-    "coordinator",
-    "executive",
-    "representative",
-    "senior",
-    "specialist",
-    "activities",
-    "sub",
-    "sea",
-    "pacific",
-    "south",
-    "east",
-    "southeast",
-    "north",
-    "west",
-    "centre",
-    "center",
-    "group",
-    "institute",
-    "foundation",
-    "congress",
-    "federation",
-    "secretariat",
-    "ministry",
-    "department",
-    "committee",
-    "assembly",
-    "parliament",
-    "bank",
-    "agency",
-    "fund",
-    "project",
-    "dialogue",
-    "conference",
-    "meeting",
-    "training",
-    "seminar",
-    "consultation",
-    "summit",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "fact",
-    "sheet",
-    "what",
-    "is",
-    "needed",
-    "in",
-    "for",
-    "more",
-    "information",
-    "tel",
-    "fax",
-    "email",
-    "block",
-    "avenue",
-    "building",
-    "floor",
-    "nations",
-    "united",
-    "thai",
-    "philippines",
-    "philippine",
-}
-DASH = r"[ \t]*(?:-|–|—|:)[ \t]*"
-# Degrees between a name and a title: "Sarah Lou Ysmael Arriola, J.D., LLM, Director ..."
-POSTNOMINALS = r"(?:(?:J\.?D|LL\.?M|LL\.?B|Ph\.?D|M\.?A|M\.?Sc|MBA|MPA|Esq|Atty)\.?,?[ \t]*)*"
+from .people_names import valid_name as _valid_name
+from .people_ties import OrgMentions, affiliation
+from .people_ties import add_person as _add
+from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
+from .phrases import capital_starts, finditer_at, vocabulary
 
 
-def _valid_name(name: str, *, single_ok: bool = False) -> bool:
-    words = name.replace(".", ". ").split()
-    if not words or (len(words) < 2 and not single_ok):
-        return False
-    if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
-        return False
-    if any(TITLE_ANYCASE.fullmatch(w.strip(".,")) for w in words):
-        return False  # "General Secretary" is a title, not a name
-    if any(w.lower() in countries() or w.lower() in cities() for w in words if len(words) == 1):
-        return False
-    return sum(len(w.strip(".")) > 1 for w in words) >= (1 if single_ok else 2) or single_ok
+def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
+    """Where the words occur in the text, in order (found by `str.find`, not the regex engine)."""
+    found = []
+    for word in words:
+        at = text.find(word)
+        while at != -1:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
 
 
-def _org_at(orgs: dict[str, OrganizationFinding], start: int, end: int) -> str:
-    """The organization whose mention lies within [start, end), nearest the start."""
-    best = ("", 10**9)
-    for key, org in orgs.items():
-        for span in org.spans:
-            if start <= span.start and span.end <= end and span.start - start < best[1]:
-                best = (key, span.start - start)
-    return best[0]
+# --- the patterns, one record each ------------------------------------------------------------
 
 
-LEADING_HONORIFIC = re.compile(rf"^({HONORIFIC})\s+")
+@dataclass(frozen=True)
+class PersonPattern:
+    """One way of naming a person. `pattern`'s group `name` is the name; a group `title`, where
+    there is one, is the person's title as the pattern reads it.
 
+    `clues`: words in lower case, one of which every match holds; a text holding none of them
+    is not searched.
+    `name_then`: for a pattern opening on the name, what the name's characters run up to; the
+    pattern is then tried only at capitals where this matches (a cheap check before the regex).
+    `org_after`: the name only counts when an organization's mention starts where the match ends.
+    `office`: the match holds the person's office before the name (group `office`); the name
+    is then the longest run of its last words that is a valid name ("Labour Phaithoon
+    Kaeothong" after "Minister of" is "Phaithoon Kaeothong").
+    """
 
-def _add(found, *, name, honorific, title, org_key, text, start, end, rule, confidence):
-    lead = LEADING_HONORIFIC.match(name)
-    if lead:  # "Dato' Lim Kok Seng": the honorific is not part of the name
-        honorific = honorific or lead.group(1)
-        start += lead.end()
-        name = name[lead.end() :]
-    name = " ".join(name.split()).strip(" ,.-")
-    key = name_key(name)
-    person = found.get(key)
-    if person is None:
-        # "Jean" after "Jean D Cunha": one person, not two.
-        person = next(
-            (
-                p
-                for p in found.values()
-                if len(key.split()) == 1 and key in (p.key.split()[0], p.key.split()[-1])
-            ),
-            None,
-        )
-    if person is None:
-        person = found[key] = PersonFinding(key=key, name=name, honorific=honorific)
-    if title and not person.title:
-        person.title = title
-    if org_key and not person.organization_key:
-        person.organization_key = org_key
-    person.spans.append(Span(start, end, text[start:end], rule, confidence))
-    return person
+    rule: str
+    pattern: re.Pattern
+    confidence: float
+    clues: tuple[str, ...] = ()
+    name_then: re.Pattern | None = None
+    opens_on_capital: bool = True
+    org_after: bool = False
+    office: bool = False
+    opens_on_name: bool = True  # else on any capital: "President of the Philippines ..."
+    openings: tuple[str, ...] = ()  # else where one of these words is, as written
 
+    def matches(self, text: str) -> Iterator[re.Match]:
+        if self.clues and vocabulary(text).isdisjoint(self.clues):
+            return iter(())
+        if self.openings:
+            return finditer_at(self.pattern, text, _occurrences(text, self.openings))
+        if not self.opens_on_capital:
+            return self.pattern.finditer(text)
+        starts = name_starts(text) if self.opens_on_name else capital_starts(text)
+        if self.name_then is not None:
+            starts = [at for at in starts if self.name_then.match(text, at)]
+        return finditer_at(self.pattern, text, starts)
 
-CLAUSE_END = re.compile(r";|\.\s|\n|,\s+and\s|\s+and\s+[A-Z]")
-TITLE_END = re.compile(r"[,;(]|\s+of\s+the\s+|\s+of\s+|\s+-\s+|\s+–\s+")
-
-
-def _clause_end(text: str, start: int) -> int:
-    """Where the clause after a name's title ends: `;`, a sentence end, or ` and `."""
-    m = CLAUSE_END.search(text, start)
-    return m.start() if m else len(text)
-
-
-def _clean_title(raw: str) -> str:
-    title = TITLE_END.split(raw.strip(), maxsplit=1)[0]
-    return " ".join(title.split()).strip(" .,-")[:200]
-
-
-# Names and honorifics start with a capital: a pattern saying so first is not tried further at
-# the other words.
-HONORIFIC_NAME = re.compile(rf"(?=[A-Z])\b({HONORIFIC})[ \t]+({FULL_NAME})")
-NAME_COMMA_TITLE = re.compile(
-    rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),[ \t]*{POSTNOMINALS}(?=((?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b[^\n;]*))"
-)
-# What a full name is made of. From a name start where these characters do not run up to what
-# a pattern needs after the name (a comma, say), the pattern cannot match; and trying it there
-# costs more than this check, as its name backtracks a word at a time before failing.
-_NAME_CHARS = r"[A-Za-z’'\-. \t]"
-NAME_THEN_COMMA = re.compile(rf"{_NAME_CHARS}*+,")
-# Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
-SPEAKER_ACRONYM = re.compile(r"\s*\([^)\n]{1,15}\)")
-SPEAKER_SEPARATOR = re.compile(rf"(?:{DASH}[A-Z]{{2,}}\b)?(?:{DASH}|[ \t]{{2,}})")
-SPEAKER_HONORIFIC = re.compile(rf"({HONORIFIC})[ \t]+")
-SPEAKER_NAME = re.compile(rf"({FULL_NAME}|{_NAME_WORD})(?=[ \t]*(?:,|-|–|:|$|[ \t]{{2,}}))")
-SPEAKER_TITLE = re.compile(rf"[ \t]*,[ \t]*([^,\n]*?(?:{TITLE_WORDS})[^,\n]*)")
-PRESENTER_NAME = re.compile(rf"\s*(?:and\s*,?\s*|,\s*)*({FULL_NAME})(?=\s*(?:,|from|of|\(|$))")
-PRESENTER_LIST = CaselessPattern(  # in lower case: case-insensitive
-    r"(?:presentations?|speakers?|presenters?|resource persons?|speeches)\s+(?:by|from|included|were)\s*:?\s*([^\n]+)",
-    opening=("presentation", "speaker", "presenter", "resource person", "speeches"),
-)
-
-
-def _speaker_lines(text: str) -> Iterator[tuple[int, str]]:
-    """(offset, line) of the lines of 3 to 400 characters, where speaker lines are. Split, not
-    found by a multi-line regex of 3 to 400 characters between line ends: the engine walked
-    back over every longer paragraph, character by character."""
-    offset = 0
-    for line in text.split("\n"):
-        if 3 <= len(line) <= 400:
-            yield offset, line
-        offset += len(line) + 1
-
-
-def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, PersonFinding]:
-    found: dict[str, PersonFinding] = {}
-
-    # "Dr. Sriprapha Petcharamesree", "Hon. Name"
-    for m in finditer_at(HONORIFIC_NAME, text, capital_starts(text)):
-        name = m.group(2)
-        if _valid_name(name):
-            tail = text[m.end(2) : m.end(2) + 200].split("\n")[0]
-            title_m = TITLE.search(tail[:80]) if tail.startswith(",") else None
+    def __call__(self, text: str, mentions, found) -> None:
+        for m in self.matches(text):
+            start, end = self._name_span(m)
+            name = text[start:end]
+            if not _valid_name(name) or name.split()[0] in NOT_NAME_OPENINGS:
+                continue
+            if mentions.overlaps(start, end):
+                continue  # the words are (part of) a body's name
+            if self.org_after and not mentions.starts_at(m.end()):
+                continue
+            title, org_key = affiliation(text, mentions, start, end)
+            if self.office:  # the whole office, commas and all
+                office_at = m.start("office" if "office" in m.re.groupindex else "run")
+                office = " ".join(text[office_at:start].split()).strip(" ,")
+                title = office[:1].upper() + office[1:]
+            honorific = (m.groupdict().get("honorific") or "").rstrip(".")
             _add(
                 found,
                 name=name,
-                honorific=m.group(1).rstrip(".") + ".",
-                title=_clean_title(tail[title_m.start() :]) if title_m else "",
-                org_key=_org_at(orgs, m.end(2), m.end(2) + len(tail)),
-                text=text,
-                start=m.start(2),
-                end=m.end(2),
-                rule="honorific-name",
-                confidence=0.9,
-            )
-
-    # "Name, Title[ of|,] Organization"
-    before_comma = [at for at in _name_starts(text) if NAME_THEN_COMMA.match(text, at)]
-    for m in finditer_at(NAME_COMMA_TITLE, text, before_comma):
-        name = m.group(1)
-        if not _valid_name(name):
-            continue
-        title = _clean_title(m.group(2))
-        title = title[:1].upper() + title[1:]
-        _add(
-            found,
-            name=name,
-            honorific="",
-            title=title,
-            org_key=_org_at(orgs, m.start(2), min(m.end(2), _clause_end(text, m.start(2)))),
-            text=text,
-            start=m.start(1),
-            end=m.end(1),
-            rule="name-comma-title",
-            confidence=0.85,
-        )
-
-    # Speaker lines: "Organization - Name[, Title]" / "Organization: Name -" / "ORG  Name - ..."
-    for offset, line in _speaker_lines(text):
-        first_org = _org_at(orgs, offset, offset + min(len(line), 80))
-        if not first_org:
-            continue
-        org_spans = [s for s in orgs[first_org].spans if offset <= s.start < offset + 80]
-        after = org_spans[0].end - offset
-        acronym = SPEAKER_ACRONYM.match(line[after:])  # "... for Migrants (TPLAC) - Name"
-        if acronym:
-            after += acronym.end()
-        # Skip further organizations named at the head: "SEARCH – CIDA:  Name".
-        rest_m = SPEAKER_SEPARATOR.match(line[after:])
-        if not rest_m:
-            continue
-        name_start = after + rest_m.end()
-        honorific_m = SPEAKER_HONORIFIC.match(line[name_start:])
-        if honorific_m:
-            name_start += honorific_m.end()
-        name_m = SPEAKER_NAME.match(line[name_start:])
-        if not name_m:
-            continue
-        name = name_m.group(1)
-        single = len(name.split()) == 1
-        if not _valid_name(name, single_ok=single) or name.isupper():
-            continue
-        if _org_at(orgs, offset + name_start, offset + name_start + len(name)):
-            continue
-        tail = line[name_start + name_m.end() :]
-        title_m = SPEAKER_TITLE.match(tail)
-        _add(
-            found,
-            name=name,
-            honorific="",
-            title=_clean_title(title_m.group(1)) if title_m else "",
-            org_key=first_org,
-            text=text,
-            start=offset + name_start,
-            end=offset + name_start + len(name),
-            rule="org-dash-name",
-            confidence=0.6 if single else 0.8,
-        )
-
-    # Lists of presenters: "presentations by A from X; B, Title of Y; ..."
-    for m in PRESENTER_LIST.finditer(text):
-        base = m.start(1)
-        for item_m in re.finditer(r"[^;]+", text[base : m.end(1)]):
-            item = item_m.group(0)
-            name_m = PRESENTER_NAME.match(item)
-            if not name_m or not _valid_name(name_m.group(1)):
-                continue
-            start = base + item_m.start() + name_m.start(1)
-            title_m = re.match(r"\s*,\s*([^,;(]+?)\s+(?:of|from)\s", item[name_m.end(1) :])
-            title = (
-                _clean_title(title_m.group(1)) if title_m and TITLE.search(title_m.group(1)) else ""
-            )
-            _add(
-                found,
-                name=name_m.group(1),
-                honorific="",
+                honorific=f"{honorific}." if honorific else "",
                 title=title,
-                org_key=_org_at(orgs, start + len(name_m.group(1)), base + item_m.end()),
+                org_key=org_key,
                 text=text,
                 start=start,
-                end=start + len(name_m.group(1)),
-                rule="presenter-list",
-                confidence=0.85,
+                end=end,
+                rule=self.rule,
+                confidence=self.confidence,
             )
-    _narrative_people(text, orgs, found)
-    return found
+
+    def _name_span(self, m: re.Match) -> tuple[int, int]:
+        if "run" not in m.re.groupindex:
+            start, end = m.span("name")
+            words = list(re.finditer(r"\S+", m.group("name"))) if self.office else []
+        else:  # "Minister of Labour Phaithoon Kaeothong": the name is among the last words
+            start, end = OFFICE_AT.match(m.string, m.start("run")).end(), m.end("run")
+            words = list(re.finditer(r"\S+", m.string[start:end]))
+            capitalised = list(takewhile(lambda w: w.group()[0].isupper(), reversed(words)))
+            words = list(reversed(capitalised[:4]))
+        for word in words[max(0, len(words) - 4) : -1]:
+            if _valid_name(m.string[start + word.start() : end]):
+                return start + word.start(), end
+        return (start, end) if "run" not in m.re.groupindex else (end, end)
 
 
 REPORTING_WORDS = (
@@ -421,74 +138,194 @@ REPORTING_WORDS = (
     "described",
     "asked",
     "urged",
+    "argued",
+    "pointed out",
+    "emphasised",
+    "emphasized",
+    "highlighted",
+    "underlined",
+    "remarked",
+    "stated",
+    "observed",
+    "warned",
+    "called",
+    "declared",
+    "announced",
 )
 REPORTING = f"(?:{'|'.join(REPORTING_WORDS)})"
-# (pattern, rule, confidence, clue words, what follows the name): a text holding none of the
-# clue words, one of which every match holds, is not searched; a pattern that opens on a name
-# is tried only where one can start and the name's characters run up to what follows it.
-NARRATIVE_PATTERNS = [
-    (
-        re.compile(rf"\b(?:{REPORTING}|according\s+to)\s+(?:{HONORIFIC}\s+)?({FULL_NAME})"),
-        "reported-speech",
+REPORTING_CLUES = tuple(word.split()[0] for word in REPORTING_WORDS)
+OFFICE_CLUES = (
+    "president",
+    "minister",
+    "secretary",
+    "director",
+    "chair",
+    "chairperson",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "commissioner",
+    "governor",
+    "senator",
+    "mayor",
+    "convener",
+    "convenor",
+    "coordinator",
+    "ordinator",
+    "congressman",
+    "congresswoman",
+)
+# An office and its holder: "President Rodrigo Duterte", "Chair of ASEAN for 2017 Rodrigo
+# Duterte", "Minister of Labour Phaithoon Kaeothong": the office, then capitalised words,
+# connectors and years only, then the name, which a lower-case word or punctuation follows.
+OFFICE_THEN_NAME = re.compile(  # the run is read whole (possessively); its last words are the name
+    rf"(?=[A-Z])(?<![\w-])(?P<run>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})"
+    rf"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|of|for|the|and|\d{{4}}))*+)"
+    rf"(?=[ \t]+(?!(?:in|on)[ \t]+[A-Z])[a-z]|['’]s\b|[ \t]*[.;](?:\s|$)|,[ \t]+(?:who|said)\b)",
+    re.M,
+)
+
+# "Viet Nam's Deputy Minister of Labour, Doan Mau Diep, chaired": the holder between commas.
+OFFICE_COMMA_NAME = re.compile(
+    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and))*?)"
+    rf",[ \t]+(?P<name>{FULL_NAME}),[ \t]+(?=[a-z])",
+)
+
+# Where an office opens (the patterns above are tried there alone: they backtrack elsewhere).
+OFFICE_AT = re.compile(rf"(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})\b")
+
+PERSON_PATTERNS = [
+    PersonPattern(  # "Dr. Sriprapha Petcharamesree", "Bro. Name", "His Excellency Name"
+        "honorific-name",
+        re.compile(rf"(?=[A-Z])\b(?P<honorific>{HONORIFIC})[ \t]+(?P<name>{FULL_NAME})"),
+        0.9,
+    ),
+    PersonPattern(  # "Name, Title[ of|,] Organization"
+        "name-comma-title",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]*{POSTNOMINALS}"
+            rf"(?=(?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b)"
+        ),
+        0.85,
+        name_then=NAME_THEN_COMMA,
+    ),
+    PersonPattern(
+        "office-name",
+        OFFICE_THEN_NAME,
+        0.8,
+        clues=OFFICE_CLUES,
+        name_then=OFFICE_AT,
+        office=True,
+        opens_on_name=False,
+    ),
+    PersonPattern(
+        "office-name",
+        OFFICE_COMMA_NAME,
         0.75,
-        (*REPORTING_WORDS, "according"),
-        None,
+        clues=OFFICE_CLUES,
+        name_then=OFFICE_AT,
+        office=True,
+        opens_on_name=False,
     ),
-    (
-        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+{REPORTING}\b"),
+    PersonPattern(  # "attended on behalf of the MMN: Pranom Somwong and ...": a list's first name
+        "listed-name",
+        re.compile(
+            rf"\b(?:on\s+behalf\s+of|representing|attended|participants|delegates|speakers|"
+            rf"panell?ists|present)\b[^:\n.]{{0,60}}:[ \t]*(?:{HONORIFIC}[ \t]+)?(?P<name>{FULL_NAME})"
+            rf"(?=[ \t]*(?:[,.;(]|and\b|&|$))",
+            re.M,
+        ),
+        0.75,
+        clues=(
+            "behalf",
+            "representing",
+            "attended",
+            "participants",
+            "delegates",
+            "speakers",
+            "panelists",
+            "panellists",
+            "present",
+        ),
+        openings=(
+            "on behalf",
+            "representing",
+            "attended",
+            "participants",
+            "delegates",
+            "speakers",
+            "panel",
+            "present",
+        ),
+    ),
+    PersonPattern(  # "said Md. Anwar Hossain Khan", "according to Name"
         "reported-speech",
-        0.7,
-        REPORTING_WORDS,
-        re.compile(rf"{_NAME_CHARS}*?\s+{REPORTING}\b"),
+        re.compile(
+            rf"\b(?:{REPORTING}|[Aa]ccording\s+to)\s+(?:{HONORIFIC}\s+)?(?P<name>{FULL_NAME})"
+        ),
+        0.75,
+        clues=(*REPORTING_CLUES, "according"),
+        opens_on_capital=False,
     ),
-    (
-        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME}),\s+who\s"),
+    PersonPattern(  # "Name said"
+        "reported-speech",
+        re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
+        0.7,
+        clues=REPORTING_CLUES,
+        name_then=re.compile(rf"{NAME_CHARS}*?\s+{REPORTING}\b"),
+    ),
+    PersonPattern(  # "Ram Prasad Adhikari, who coordinates the centre"
         "name-who",
+        re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),\s+who\s"),
         0.7,
-        ("who",),
-        NAME_THEN_COMMA,
+        clues=("who",),
+        name_then=NAME_THEN_COMMA,
     ),
-    (
-        re.compile(rf"(?=[A-Z])(?<![\w.])({FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"),
+    PersonPattern(  # "Sita Kumari Tamang, 34, ...", "Name (left)" in a caption: only people
+        "name-aside",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:,[ \t]+\d{{1,2}},|[ \t]*\((?:\d{{1,2}}\)|"
+            r"(?:left|right|cent(?:re|er)|middle|second|third|front|back|standing|seated)\b))"
+        ),
+        0.75,
+        name_then=re.compile(rf"{NAME_CHARS}*?(?:,[ \t]+\d|\()"),
+    ),
+    PersonPattern(  # "Ellene Sana (Center for Migrant Advocacy)", "Eni Lestari - IMWU Chair"
+        "name-then-org",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+)"
+        ),
+        0.75,
+        name_then=re.compile(rf"{NAME_CHARS}*?(?:\(|[ \t][-–—][ \t])"),
+        org_after=True,
+    ),
+    PersonPattern(  # "Ramon Bautista of the MFA secretariat": only before a known body
         "name-of-org",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
+        ),
         0.7,
-        (),
-        re.compile(rf"{_NAME_CHARS}*?\s+(?:of|from)\s"),
+        name_then=re.compile(rf"{NAME_CHARS}*?\s+(?:of|from)\s"),
+        org_after=True,
     ),
+]
+NOT_NAME_OPENINGS = {"The", "This", "That", "When", "After", "In", "On", "At"}
+
+
+# Every way of finding people, in the order they are tried: where two find one person, the
+# first to give a title or an organization gives it. Add a pattern or a finder here.
+FINDERS = [
+    *PERSON_PATTERNS[:4],  # honorific, "Name, Title", offices: the surest ties
+    speaker_line_people,
+    presenter_list_people,
+    *PERSON_PATTERNS[4:],  # lists, reported speech, "Name, who", "Name of ORG"
+    listed_people,  # last: extends the lists the others started
 ]
 
 
-def _narrative_people(text: str, orgs, found) -> None:
-    """News prose: `said Md. Anwar Hossain Khan`, `Ram Prasad Adhikari, who coordinates the
-    centre`, `Ramon Bautista of the MFA secretariat`, `Name, president of the X Forum`."""
-    for pattern, rule, confidence, clues, name_then in NARRATIVE_PATTERNS:
-        if clues and not any(clue in text for clue in clues):
-            continue
-        if name_then is None:
-            matches = pattern.finditer(text)
-        else:
-            starts = [at for at in _name_starts(text) if name_then.match(text, at)]
-            matches = finditer_at(pattern, text, starts)
-        for m in matches:
-            name = m.group(1)
-            if not _valid_name(name) or _org_at(orgs, m.start(1), m.end(1)):
-                continue
-            if name.split()[0] in {"The", "This", "That", "When", "After", "In", "On", "At"}:
-                continue
-            org_key = ""
-            if rule == "name-of-org":
-                org_key = _org_at(orgs, m.end(), m.end() + 60)
-                if not org_key or not any(sp.start == m.end() for sp in orgs[org_key].spans):
-                    continue  # "X of the Y" only names a person when Y is a known body
-            _add(
-                found,
-                name=name,
-                honorific="",
-                title="",
-                org_key=org_key,
-                text=text,
-                start=m.start(1),
-                end=m.end(1),
-                rule=rule,
-                confidence=confidence,
-            )
+def find_people(text: str, orgs: dict[str, OrganizationFinding]) -> dict[str, PersonFinding]:
+    found: dict[str, PersonFinding] = {}
+    mentions = OrgMentions(orgs)
+    for finder in FINDERS:
+        finder(text, mentions, found)
+    return found

@@ -20,7 +20,8 @@ from typing import Generic, TypeVar
 T = TypeVar("T")
 # A word, with apostrophes inside it: "Workers'" ends before its apostrophe. Written as runs of
 # word characters, not one character at a time, because the regex engine loops over a run fast.
-WORD = re.compile(r"[^\W_][\w&]*(?:['’]\w[\w&]*)*")
+# A possessive "'s" is a word of its own, so "ILO's" holds the acronym "ILO".
+WORD = re.compile(r"[^\W_][\w&]*(?:['’](?![sS]\b)\w[\w&]*)*")
 WORD_AND_GAPS = re.compile(f"({WORD.pattern})")  # split by it: gap, word, gap, ..., gap
 SKIPPED = {"the"}
 
@@ -83,6 +84,13 @@ def _words_with_offsets(text: str) -> tuple[list[int], list[int], list[str]]:
     pieces = WORD_AND_GAPS.split(text)
     offsets = list(accumulate(map(len, pieces), initial=0))
     return offsets[1:-1:2], offsets[2::2], pieces[1::2]
+
+
+@lru_cache(maxsize=4)
+def vocabulary(text: str) -> frozenset[str]:
+    """The text's words in lower case (as `text_words` keys them): a rule whose every match holds
+    one of some words skips a text holding none of them, at the cost of a set lookup each."""
+    return frozenset(text_words(text).keys)
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:

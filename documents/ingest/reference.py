@@ -47,6 +47,7 @@ class KnownOrganization:
     parent: str
     website: str
     names: list[str] = field(default_factory=list)  # every full-name form, for matching
+    successor: str = ""  # a former name's entry: the body it became, which the text never names
 
 
 @cache
@@ -92,18 +93,38 @@ def known_organizations() -> list[KnownOrganization]:
             parent=item.get("parent") or "",
             website=item.get("website") or "",
         )
-        # Mixed-case forms such as "CARAM Asia" are names too: texts write "Caram Asia".
-        org.names = [
-            org.name,
-            *([org.acronym] if " " in org.acronym and not org.acronym.isupper() else []),
-            *[
-                a
-                for a in org.aliases
-                if not _looks_like_acronym(a) or (" " in a and not a.isupper())
-            ],
-        ]
-        orgs.append(org)
+        orgs.append(_with_names(org))
+        if item.get("former_names"):
+            orgs.append(_with_names(_former(org, item["former_names"])))
     return orgs
+
+
+def _with_names(org: KnownOrganization) -> KnownOrganization:
+    # Mixed-case forms such as "CARAM Asia" are names too: texts write "Caram Asia".
+    org.names = [
+        org.name,
+        *([org.acronym] if " " in org.acronym and not org.acronym.isupper() else []),
+        *[a for a in org.aliases if not _looks_like_acronym(a) or (" " in a and not a.isupper())],
+    ]
+    return org
+
+
+def _former(org: KnownOrganization, former_names: list[str]) -> KnownOrganization:
+    """A body under its former name: a text naming "Department of Foreign Affairs, Trade and
+    Development" speaks of that, not of "Global Affairs Canada", which it never names."""
+    names = [n for n in former_names if not _looks_like_acronym(n)]
+    acronyms = [n for n in former_names if _looks_like_acronym(n)]
+    return KnownOrganization(
+        name=names[0] if names else acronyms[0],
+        acronym=acronyms[0] if names and acronyms else "",
+        aliases=names[1:] + acronyms[1:],
+        kind=org.kind,
+        country=org.country,
+        region=org.region,
+        parent="",
+        website="",
+        successor=org.name,
+    )
 
 
 def _looks_like_acronym(text: str) -> bool:

@@ -1,0 +1,204 @@
+"""People the importer finds in a sentence, with their titles and organizations: text in,
+names and affiliations out. Each row is a shape of sentence, not a sentence of a source text."""
+
+import pytest
+
+from documents.ingest.organizations import find_organizations
+from documents.ingest.people import find_people
+
+
+def people(text: str) -> dict[str, tuple[str, str]]:
+    """Name -> (title, organization name)."""
+    orgs = find_organizations(text)
+    found = find_people(text, orgs)
+    return {
+        p.name: (p.title, orgs[p.organization_key].name if p.organization_key else "")
+        for p in found.values()
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # names in lists, without an honorific
+        (
+            "Two people attended on behalf of the MMN: Anong Chaiya and Malee Srisuk.",
+            "Anong Chaiya",
+        ),
+        (
+            "Two people attended on behalf of the MMN: Anong Chaiya and Malee Srisuk.",
+            "Malee Srisuk",
+        ),
+        ("Speakers included: Rina Hartati, Budi Santoso and Dewi Lestari.", "Dewi Lestari"),
+        # a name after a role
+        ("Chair of ASEAN for 2019 Prayut Chan-o-cha opened the summit.", "Prayut Chan-o-cha"),
+        ("President Rodrigo Duterte called it a landmark.", "Rodrigo Duterte"),
+        ("Minister of Labour Sun Chanthol declared the forum open.", "Sun Chanthol"),
+        # a hyphenated surname
+        ("Mr. Mohammad Mazen Al-Maita, representing ArabTUC, spoke.", "Mohammad Mazen Al-Maita"),
+        ("Mr. Pong-Sul Ahn - Senior Specialist in Workers’ Activities", "Pong-Sul Ahn"),
+        # forms of address are not part of a name
+        ("His Excellency Hun Sen addressed the delegates.", "Hun Sen"),
+        ("Bro. Jose Santos, President of the union, spoke.", "Jose Santos"),
+        ("Comrade Binod Shrestha thanked the organisers.", "Binod Shrestha"),
+        ("The Honourable Maria Lopez, Senator, opened the session.", "Maria Lopez"),
+        ("Sis. Ana Reyes read the statement.", "Ana Reyes"),
+        ("According to Binod Shrestha, returnees need support.", "Binod Shrestha"),
+        (
+            "Sis. Norlia Ahmad of the Amalgamated Union of Employees in Government Clerical "
+            "and Allied Services called for a law.",
+            "Norlia Ahmad",
+        ),
+        # an age or a place in a photo beside a name
+        ("Sita Kumari Tamang, 34, worked in Kuala Lumpur for six years.", "Sita Kumari Tamang"),
+        ("Photo: Anong Chaiya (left) with members of the network.", "Anong Chaiya"),
+        # a convener, and a name a letter is from
+        (
+            "A letter from Sinapan Samydorai, Convener of the TF-AMW, asked for more.",
+            "Sinapan Samydorai",
+        ),
+    ],
+)
+def test_finds_the_person(text, name):
+    assert name in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        ("His Excellency addressed the delegates.", "His Excellency"),
+        (
+            "Atty. Marie Apostol, Fair Recruitment Initiative of the ILO",
+            "Fair Recruitment Initiative",
+        ),
+        ("The Honourable Members of Parliament agreed.", "Honourable Members"),
+        (
+            "Sarah Cruz, J.D., Director for Special Projects, Ateneo Human Rights Center",
+            "Special Projects",
+        ),
+        (
+            "Charles Lee, Director of Monitoring Sustainability of Globalisation, said",
+            "Monitoring Sustainability",
+        ),
+        (
+            "Ms Anong Chaiya and Ms Malee Srisuk. Ms Jackie Pollock spoke.",
+            "Malee Srisuk. Ms Jackie Pollock",
+        ),
+    ],
+)
+def test_does_not_take_for_a_name(text, not_a_name):
+    assert not_a_name not in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization"),
+    [
+        # "Name - ACR's Role": the body of the role, not the nearest one
+        (
+            "The State Enterprise Worker Relations Confederation of Thailand (SERC) met the ILO. "
+            "Speakers were Mr. Sawit Kaewvarn - SERC’s Advisor, and Ms Ann Lee from the ILO.",
+            "Sawit Kaewvarn",
+            "State Enterprise Worker Relations Confederation of Thailand",
+        ),
+        # "Name, Title, Organization" before a further body in the same line
+        (
+            "Ms Jackie Pollock, executive director of MAP Foundation, joined; the International "
+            "Labour Organization spoke next.",
+            "Jackie Pollock",
+            "MAP Foundation",
+        ),
+        # a list after the body it speaks for, and not a body named after the sentence ends
+        (
+            "Two people attended on behalf of the MMN: Ms Anong Chaiya and Ms Malee Srisuk. "
+            "Ms Jackie Pollock, executive director of MAP Foundation, joined.",
+            "Malee Srisuk",
+            "Mekong Migration Network",
+        ),
+        # "COUNTRY's Minister of X": that ministry
+        (
+            "Khampheng Saysompheng, Lao PDR's Minister of Labour and Social Welfare and Chair of "
+            "the ASEAN Labour Ministers Meeting, noted the growth.",
+            "Khampheng Saysompheng",
+            "Ministry of Labour and Social Welfare (Lao PDR)",
+        ),
+        (
+            "H.E. Phaithoon Kaeothong, Minister of Labour of Thailand, declared the Forum open. "
+            "Ms Thetis Mangahas from the International Labour Organisation then spoke.",
+            "Phaithoon Kaeothong",
+            "Ministry of Labour (Thailand)",
+        ),
+        # "Name (ORG)", "Name - ACR Title", "A and B of ORG", "Name, Programme of the ILO"
+        (
+            "- Ellene Sana (Center for Migrant Advocacy)",
+            "Ellene Sana",
+            "Center for Migrant Advocacy",
+        ),
+        ("- Eni Lestari - IMWU Chairperson", "Eni Lestari", "Indonesian Migrant Workers Union"),
+        (
+            "The participants included Marrz Balaoro and Jojo Lorenzo of Migrante International.",
+            "Marrz Balaoro",
+            "Migrante International",
+        ),
+        (
+            "Atty. Marie Apostol, Fair Recruitment Initiative of the ILO",
+            "Marie Apostol",
+            "International Labour Organization",
+        ),
+        # an acronym the text defined, mentioned again later
+        (
+            "The Philippine Migrants Rights Watch (PMRW) met. Ana Cruz of PMRW spoke next.",
+            "Ana Cruz",
+            "Philippine Migrants Rights Watch",
+        ),
+        # "COUNTRY's Deputy Minister of X, Name, verb": the holder between commas
+        (
+            "Vietnam's Deputy Minister of Labour, Invalids and Social Affairs, Doan Mau Diep, "
+            "chaired the session.",
+            "Doan Mau Diep",
+            "Ministry of Labour, Invalids and Social Affairs (Viet Nam)",
+        ),
+        # "ORG Title Name": the body heading the name
+        (
+            "ITUC-AP General Secretary Shoya Yoshida said unions must cooperate.",
+            "Shoya Yoshida",
+            "International Trade Union Confederation Asia-Pacific",
+        ),
+        # "Name of ORG's unit": the body, through its possessive
+        (
+            "Anna Engblom, Senior Programme Manager of ILO’s TRIANGLE in ASEAN programme, spoke.",
+            "Anna Engblom",
+            "International Labour Organization",
+        ),
+    ],
+)
+def test_ties_the_person_to_the_body_the_text_names_for_them(text, name, organization):
+    assert people(text)[name][1] == organization
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("President Rodrigo Duterte called it a landmark.", "Rodrigo Duterte", "President"),
+        ("ILO Director-General Guy Ryder welcomed it.", "Guy Ryder", "Director-General"),
+        (
+            "Mr. Henry Cunningham, Programme Manager of Workers Activities at the International "
+            "Training Centre of the ILO (ITCILO), told participants",
+            "Henry Cunningham",
+            "Programme Manager of Workers Activities",
+        ),
+        (
+            "H.E. Phaithoon Kaeothong, Minister of Labour of Thailand, declared the Forum open.",
+            "Phaithoon Kaeothong",
+            "Minister of Labour of Thailand",
+        ),
+        ("Joel Maglunsod, Undersecretary, DOLE", "Joel Maglunsod", "Undersecretary"),
+        (
+            "William Gois, Regional Coordinator of Migrant Forum in Asia (MFA); Rex Varona",
+            "William Gois",
+            "Regional Coordinator",
+        ),
+        ("Mr. Sawit Kaewvarn - SERC’s Advisor, spoke.", "Sawit Kaewvarn", "Advisor"),
+    ],
+)
+def test_keeps_the_whole_title(text, name, title):
+    assert people(text)[name][0] == title
