@@ -10,11 +10,11 @@ from pathlib import Path
 
 from django.db import transaction
 
-from .ingest.analysis import analyse_source
+from .ingest.pipeline import analyse_source
 from .ingest.report import IngestReport
 from .ingest.resolver import ArchiveResolver
 from .ingest.sources import SourceError, SourceFile, SourceText, collect_paths, read_source
-from .ingest.store import DocumentBatch
+from .ingest.store import write_analyses
 from .models import Mention, SourceDocument
 from .signals import DeferredIndex, search_index_deferred
 
@@ -168,8 +168,7 @@ def _documents_write(items, resolver: ArchiveResolver, report: IngestReport) -> 
     if not items:
         return
     with transaction.atomic():
-        batch = DocumentBatch(resolver)
-        batch.write(items)
+        batch = write_analyses(items, resolver)
     report.new += batch.new
     report.updated += batch.updated
     report.created.update(batch.created)

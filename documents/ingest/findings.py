@@ -88,6 +88,9 @@ class DocumentAnalysis:
     events: list[EventFinding] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    # Where recurring gatherings are named (`series.SeriesMention`): events read them, and the
+    # overlap rule keeps organizations off them. Not written as such: events carry their series.
+    series_mentions: list = field(default_factory=list)
 
     def as_json(self) -> dict:
         """The dry-run shape documented in the README."""

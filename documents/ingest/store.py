@@ -577,3 +577,13 @@ def _tags_add(tagged: list[tuple[models.Model, list[str]]], tag_cache: dict[str,
         for name in ns
     ]
     TaggedItem.objects.bulk_create(rows, ignore_conflicts=True)
+
+
+def write_analyses(
+    items: list[tuple[SourceText, DocumentAnalysis]], resolver: ArchiveResolver
+) -> DocumentBatch:
+    """The write path's one entry: a batch of analysed texts into the archive, in the caller's
+    transaction. The returned batch tells what it wrote (`new`, `updated`, `created`)."""
+    batch = DocumentBatch(resolver)
+    batch.write(items)
+    return batch

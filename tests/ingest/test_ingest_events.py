@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from documents.ingest.analysis import analyse_source
+from documents.ingest.pipeline import analyse_source
 from documents.ingest.series import find_series, series_of_name
 from documents.ingest.sources import SourceText
 from documents.ingest.triggers import Trigger, leading_literals
