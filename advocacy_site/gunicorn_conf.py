@@ -6,6 +6,8 @@ GUNICORN_CMD_ARGS, e.g. `GUNICORN_CMD_ARGS="--workers 2" make serve`.
 
 import os
 
+from advocacy_site.log_format import json_lines_to_stdout
+
 # Gunicorn's rule of thumb: two workers a core plus one, so one worker waiting on the
 # database never leaves a core idle. Cores this process may use, not the machine's.
 workers = int(os.environ.get("WEB_CONCURRENCY", 2 * len(os.sched_getaffinity(0)) + 1))
@@ -17,21 +19,11 @@ timeout = 30
 control_socket_disable = True
 
 # The server's own log and its access log as JSON lines on stdout, like the site's records.
-logconfig_dict = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "advocacy_site.log_format.JsonLineFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": "INFO"},
-    "loggers": {
+logconfig_dict = json_lines_to_stdout(
+    level="INFO",
+    loggers={
         "gunicorn.error": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
         "gunicorn.access": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
     },
-}
+)
 access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms'

@@ -37,3 +37,22 @@ class JsonLineFormatter(logging.Formatter):
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False, default=str)
+
+
+def json_lines_to_stdout(*, level: str, loggers: dict) -> dict:
+    """A `logging.config.dictConfig` dict: every record a JSON line on stdout, through the root
+    logger at `level`; `loggers` as dictConfig takes them. Django and gunicorn both use it."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "advocacy_site.log_format.JsonLineFormatter"}},
+        "handlers": {
+            "stdout": {
+                "class": "logging.StreamHandler",
+                "stream": "ext://sys.stdout",
+                "formatter": "json",
+            }
+        },
+        "root": {"handlers": ["stdout"], "level": level},
+        "loggers": loggers,
+    }

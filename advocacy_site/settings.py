@@ -10,6 +10,7 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from advocacy_site.log_format import json_lines_to_stdout
 from advocacy_site.secret_key import HOW_TO_MAKE_ONE, unfit_reason
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -183,18 +184,8 @@ UPLOAD_MAX_REQUEST_BYTES = env.int("DJANGO_UPLOAD_MAX_BYTES", default=20 * 1024 
 # One JSON object a line on stdout: log collectors parse it without a pattern, and a traceback
 # stays inside its record instead of spilling over lines.
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="WARNING")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "advocacy_site.log_format.JsonLineFormatter"}},
-    "handlers": {
-        "stdout": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-        }
-    },
-    "root": {"handlers": ["stdout"], "level": LOG_LEVEL},
+LOGGING = json_lines_to_stdout(
+    level=LOG_LEVEL,
     # Django's own console handler dropped: its records reach stdout once, through the root.
-    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
-}
+    loggers={"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+)
