@@ -93,19 +93,30 @@ def _names(item: dict) -> list[str]:
 
 
 @cache
+def _shipped() -> tuple[tuple[KnownSeries, dict], ...]:
+    """Each series in data/reference/event_series.json, with its entry."""
+    path = REFERENCE_DIR / "event_series.json"
+    return tuple(
+        (
+            KnownSeries(
+                name=item["name"],
+                acronym=item.get("acronym") or "",
+                kind=item["kind"],
+                body=item.get("body") or "",
+                first_year=item.get("first_year"),
+            ),
+            item,
+        )
+        for item in json.loads(path.read_text(encoding="utf-8"))
+    )
+
+
+@cache
 def known_series() -> tuple[PhraseMatcher[KnownSeries], PhraseMatcher[KnownSeries]]:
     """(names, acronyms) of the shipped series, for lookup in running text."""
     names: PhraseMatcher[KnownSeries] = PhraseMatcher()
     acronyms: PhraseMatcher[KnownSeries] = PhraseMatcher()
-    path = REFERENCE_DIR / "event_series.json"
-    for item in json.loads(path.read_text(encoding="utf-8")):
-        series = KnownSeries(
-            name=item["name"],
-            acronym=item.get("acronym") or "",
-            kind=item["kind"],
-            body=item.get("body") or "",
-            first_year=item.get("first_year"),
-        )
+    for series, item in _shipped():
         for name in _names(item):
             if name.isupper():
                 acronyms.add(name, series, acronym=True)
@@ -114,6 +125,12 @@ def known_series() -> tuple[PhraseMatcher[KnownSeries], PhraseMatcher[KnownSerie
         if series.acronym:
             acronyms.add(series.acronym, series, acronym=True)
     return names, acronyms
+
+
+def series_named(name: str) -> KnownSeries | None:
+    """The shipped series of this canonical name, if it is one: what a new series record
+    should say of itself (its acronym)."""
+    return next((series for series, _ in _shipped() if series.name == name), None)
 
 
 def _capitalised(surface: str) -> bool:

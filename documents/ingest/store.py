@@ -39,6 +39,7 @@ from .findings import DocumentAnalysis, EventFinding, Span
 from .inserts import RowInserts
 from .reference import instruments
 from .resolver import ArchiveResolver
+from .series import series_named
 from .sources import SourceText
 
 PROPOSED, CONFIRMED, REJECTED = ReviewStatus.PROPOSED, ReviewStatus.CONFIRMED, ReviewStatus.REJECTED
@@ -488,9 +489,11 @@ class DocumentBatch:
         self.touched.add((Event, event.pk))  # its entry names its series
 
     def _new_series(self, name: str) -> int:
+        known = series_named(name)
         series = self._new(
             EventSeries(
                 name=name,
+                acronym=known.acronym if known else "",
                 slug=unique_slug(EventSeries, name, taken=self.resolver.slugs(EventSeries)),
                 review_status=PROPOSED,
             ),

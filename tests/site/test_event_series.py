@@ -354,3 +354,17 @@ def test_curators_rename_a_series_from_its_change_form(curator_client, afml):
 def test_a_series_name_is_unique_whatever_its_case(afml):
     with pytest.raises(ValidationError, match="An event series with this name already exists"):
         EventSeries(name=AFML.lower(), slug="another-afml").full_clean()
+
+
+def test_an_imported_edition_makes_its_series_with_the_acronym_it_is_known_by(tmp_path):
+    from documents.services import archive_ingest
+
+    (tmp_path / "afml.txt").write_text(
+        "Unions at the 10th ASEAN Forum on Migrant Labour\n\n"
+        "The 10th ASEAN Forum on Migrant Labour was held in Manila on 25 October 2017.\n",
+        encoding="utf-8",
+    )
+    archive_ingest(paths=[tmp_path])
+    series = EventSeries.objects.get()
+    assert (series.name, series.acronym) == (AFML, "AFML")
+    assert series.editions.get().edition == 10
