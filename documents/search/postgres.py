@@ -135,6 +135,12 @@ class PostgresEngine:
             )
 
     @staticmethod
+    def indexed(kind: str, pks) -> set[int]:
+        """Which of these records have a stored vector."""
+        found = KINDS[kind].model.objects.filter(pk__in=list(pks), search_vector__isnull=False)
+        return set(found.values_list("pk", flat=True))
+
+    @staticmethod
     def delete(kind: str, pk: int) -> None:
         pass  # the row and its vector went together
 
