@@ -8,7 +8,11 @@ from documents.models import SourceDocument
 from documents.search import search, unindexed
 from documents.signals import DeferredIndex
 
-pytestmark = pytest.mark.django_db(transaction=True)  # batches really commit, as in production
+# Batches really commit, as in production.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("empty_search_index"),
+]
 
 PLACES = ["Manila", "Dhaka", "Kathmandu", "Jakarta", "Colombo", "Hanoi", "Bangkok"]
 

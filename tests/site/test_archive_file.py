@@ -20,14 +20,18 @@ from documents.services import archive_ingest
 from organizations.models import Organization
 from organizations.services import curator_create, organization_merge
 
-# Restores into a committed, empty database; the migrations' rows come back afterwards.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# Restores into a committed, empty database.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("empty_search_index"),
+]
 
 
 @pytest.fixture
 def small_archive(sources_dir):
     """The seed texts imported, with a curator's decisions, a merge, tags and history."""
     archive_ingest(paths=[sources_dir])
+    Group.objects.get_or_create(name="Curators")  # gone if an earlier test flushed the database
     curator = curator_create(username="ana", email="ana@example.org", password="x-Pass-9z!")
     mentions = list(Mention.objects.order_by("pk"))
     for mention, status in zip(mentions[:6], ["confirmed", "rejected"] * 3, strict=True):
