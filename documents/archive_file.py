@@ -67,6 +67,11 @@ class _Serializer(JsonLinesSerializer):
 
     natural_keys: dict[type, dict[int, list]] = {}
 
+    def end_object(self, obj):
+        # json.dumps, not json.dump: only a whole-value encode runs in C (four times faster).
+        self.stream.write(json.dumps(self.get_dump_object(obj), **self.json_kwargs) + "\n")
+        self._current = None
+
     def handle_fk_field(self, obj, field):
         target = field.remote_field.model
         if target in BY_NATURAL_KEY:
@@ -185,39 +190,61 @@ def _refuse_unless_empty() -> None:
         )
 
 
+class _Rows:
+    """The file's rows after its manifest, read by one streaming deserializer; keeps the number
+    of the line being read, for errors, and whether the closing line came."""
+
+    def __init__(self, lines: Iterator[tuple[int, dict]]):
+        self.lines, self.number, self.ended = lines, 0, False
+
+    def __iter__(self) -> Iterator[dict]:
+        for number, row in self.lines:
+            self.number = number
+            if self.ended:
+                raise ArchiveFileError(f"line {self.number}: nothing may follow the closing line")
+            if not isinstance(row, dict):
+                raise ArchiveFileError(f"line {self.number}: not a row")
+            if row.get("end"):
+                self.ended = True
+                continue
+            yield row
+
+
 def _rows_load(lines: Iterator[tuple[int, dict]]) -> dict[str, int]:
     """Insert the rows a model at a time, a chunk a statement; returns rows per model."""
     archived = set(archived_models())
     loaded: dict[str, int] = {}
     pending: list[models.Model] = []
-    ended = False
-    for number, row in lines:
-        if ended or not isinstance(row, dict):
-            raise ArchiveFileError(f"line {number}: nothing may follow the closing line")
-        if row.get("end"):
-            ended = True
-            continue
-        obj = _deserialized(number, row)
+    rows = _Rows(lines)
+    for obj in _deserialized(rows):
         if type(obj) not in archived:
-            raise ArchiveFileError(f"line {number}: {row.get('model')} is not archive data")
+            raise ArchiveFileError(
+                f"line {rows.number}: {obj._meta.label_lower} is not archive data"
+            )
         if pending and (type(obj) is not type(pending[0]) or len(pending) >= INSERT_CHUNK):
             _insert(pending)
             pending = []
         pending.append(obj)
         loaded[obj._meta.label_lower] = loaded.get(obj._meta.label_lower, 0) + 1
-    if not ended:
+    if not rows.ended:
         raise ArchiveFileError("the file is truncated: its closing line is missing")
     if pending:
         _insert(pending)
     return loaded
 
 
-def _deserialized(number: int, row: dict) -> models.Model:
-    try:
-        (item,) = serializers.deserialize("python", [row])
-    except Exception as exc:
-        raise ArchiveFileError(f"line {number}: {exc}") from None
-    return item.object
+def _deserialized(rows: _Rows) -> Iterator[models.Model]:
+    items = serializers.deserialize("python", rows)
+    while True:
+        try:
+            item = next(items, None)
+        except ArchiveFileError:
+            raise
+        except Exception as exc:  # an unknown model or field, a value of the wrong type
+            raise ArchiveFileError(f"line {rows.number}: {exc}") from None
+        if item is None:
+            return
+        yield item.object
 
 
 def _insert(objects: list[models.Model]) -> None:
