@@ -16,7 +16,13 @@ from .ingest.resolver import ArchiveResolver
 from .ingest.sources import SourceError, SourceFile, SourceText, collect_paths, read_source
 from .ingest.store import write_analyses
 from .models import Mention, SourceDocument
-from .signals import DeferredIndex, search_index_deferred
+from .search import unindexed
+from .signals import (
+    DeferredIndex,
+    documents_with_records,
+    records_reindex,
+    search_index_deferred,
+)
 
 logger = logging.getLogger(__name__)
 INGEST_BATCH = 100  # documents written in one transaction
@@ -125,9 +131,9 @@ def _ingest_batch(
     """Analyse and write a batch of texts; those imported before (same content) are skipped."""
     if not sources:
         return
-    known = set(
+    known = dict(
         SourceDocument.objects.filter(content_sha256__in=[s.sha256 for s in sources]).values_list(
-            "content_sha256", flat=True
+            "content_sha256", "pk"
         )
     )
     analysed = []
@@ -143,6 +149,7 @@ def _ingest_batch(
             on_file(source.name)
     if index is not None:
         index.settle()  # the last batch's vectors are stored before rows they cover change
+    _unindexed_heal([known[s.sha256] for s in sources if s.sha256 in known], report)
     try:
         _documents_write(analysed, resolver, report)
     except Exception as exc:
@@ -162,6 +169,21 @@ def _ingest_batch(
             except Exception as exc:
                 resolver.reload()
                 _failed(report, item[0], exc)
+
+
+def _unindexed_heal(unchanged: list[int], report: IngestReport) -> None:
+    """Index again the unchanged documents that have no search entry, with their records.
+
+    A batch's rows commit before its search entries are written (on PostgreSQL from a second
+    connection, while the next batch is analysed), so an import killed in between leaves
+    committed documents nobody can find, which a re-run would skip as unchanged."""
+    missing = unindexed(SourceDocument, unchanged) if unchanged else set()
+    if missing:
+        records_reindex(documents_with_records(missing))
+        report.notes.append(
+            f"{len(missing)} documents imported before had no search entry (an import stopped "
+            "early?): indexed them again."
+        )
 
 
 def _documents_write(items, resolver: ArchiveResolver, report: IngestReport) -> None:

@@ -52,8 +52,12 @@ class DeferredIndex:
         self.touched.clear()  # the same set the block's writes add to
         if background and BackgroundVectorWriter.available():
             self._writer = self._writer or BackgroundVectorWriter()
+            statements = _Statements()
             for model, pks in _by_model(touched).items():
-                index_records(model, pks, writer=self._writer)
+                index_records(model, pks, writer=statements)
+            # One transaction for the batch's vectors: all of them are stored or none, so a
+            # document with its vector means its records have theirs (see `unindexed`).
+            self._writer.submit(statements.run)
             self._in_flight |= touched
             return
         self.settle()  # an update still in flight must not land after this newer one
@@ -78,6 +82,16 @@ class DeferredIndex:
             if self._writer is not None:
                 self._writer.close()
                 self._writer = None
+
+
+class _Statements(list):
+    """Vector updates gathered from every model of a batch, to run together on the writer."""
+
+    submit = list.append
+
+    def run(self) -> None:
+        for statement in self:
+            statement()
 
 
 def _by_model(records: Iterable[tuple[type, int]]) -> dict[type, set[int]]:
@@ -140,6 +154,25 @@ def related_records(model, pks) -> dict[type, set[int]]:
             )
         )
     return {m: ids for m, ids in related.items() if ids}
+
+
+def documents_with_records(pks) -> set[tuple[type, int]]:
+    """These documents and every record whose index entry their import wrote: what their
+    mentions point at, the events they report, and those events' series."""
+    pks = list(pks)
+    records = {(SourceDocument, pk) for pk in pks}
+    targets = (Organization, Person, Event, Convention)
+    for row in Mention.objects.filter(document__in=pks).values_list(
+        "organization_id", "person_id", "event_id", "convention_id"
+    ):
+        records.update((model, pk) for model, pk in zip(targets, row, strict=True) if pk)
+    reported = Event.documents.through.objects.filter(sourcedocument__in=pks)
+    events = {pk for model, pk in records if model is Event}
+    events.update(reported.values_list("event_id", flat=True))
+    records.update((Event, pk) for pk in events)
+    series = Event.objects.filter(pk__in=events, series__isnull=False)
+    records.update((EventSeries, pk) for pk in series.values_list("series_id", flat=True))
+    return records
 
 
 def reindex_related(model, pks, *, include_records: bool = True) -> None:

@@ -28,6 +28,17 @@ def graph(db):
 
 
 @pytest.fixture
+def empty_search_index(transactional_db):
+    """Committed tests' rows are flushed between tests, but SQLite's FTS5 table is no model's
+    and keeps its rows: a test that looks for entries starts from an empty index."""
+    from documents.search import search_backend_ensure
+    from documents.search.index import engine
+
+    search_backend_ensure()
+    engine().clear()
+
+
+@pytest.fixture
 def sources_dir() -> Path:
     return SOURCES_DIR
 

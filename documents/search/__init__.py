@@ -10,6 +10,7 @@ from .index import (
     search_backend_ensure,
     search_index_rebuild,
     unindex_record,
+    unindexed,
 )
 from .postgres import BackgroundVectorWriter
 from .query import (
@@ -36,5 +37,6 @@ __all__ = [
     "search_backend_ensure",
     "search_index_rebuild",
     "unindex_record",
+    "unindexed",
     "valid_filters",
 ]

@@ -23,6 +23,15 @@ def index_records(model, pks, *, writer: BackgroundVectorWriter | None = None) -
     return engine().update(kind_of(model).code, records, writer=writer)
 
 
+def unindexed(model, pks) -> set[int]:
+    """The public records among `pks` that have no search entry: what an import killed between
+    writing a batch and indexing it left behind. Two indexed lookups, however large the index."""
+    public = set(model.objects.filter(pk__in=list(pks)).published().values_list("pk", flat=True))
+    if not public:
+        return set()
+    return public - engine().indexed(kind_of(model).code, public)
+
+
 def unindex_record(kind: str, pk: int) -> None:
     engine().delete(kind, pk)
 

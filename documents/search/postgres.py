@@ -4,6 +4,7 @@ names for typos when pg_trgm is there; and the writer that stores vectors in the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import cache
@@ -23,6 +24,7 @@ from .ranking import MAX_MATCHES, START_SEL, STOP_SEL, ranked
 
 TEXT_CONFIG = "english"
 TRIGRAM_THRESHOLD = 0.3
+LONE_DASH = re.compile(r"(?<!\S)[-\u2013\u2014]+(?=\s|$)")
 
 
 class BackgroundVectorWriter:
@@ -135,11 +137,20 @@ class PostgresEngine:
             )
 
     @staticmethod
+    def indexed(kind: str, pks) -> set[int]:
+        """Which of these records have a stored vector."""
+        found = KINDS[kind].model.objects.filter(pk__in=list(pks), search_vector__isnull=False)
+        return set(found.values_list("pk", flat=True))
+
+    @staticmethod
     def delete(kind: str, pk: int) -> None:
         pass  # the row and its vector went together
 
     @staticmethod
     def _query(terms: str) -> SearchQuery:
+        # A dash standing alone is punctuation (`ASEAN CSO - Trade Unions`), not websearch's
+        # NOT: left in, a document's own title did not find it.
+        terms = LONE_DASH.sub(" ", terms)
         return SearchQuery(terms, search_type="websearch", config=TEXT_CONFIG)
 
     @classmethod

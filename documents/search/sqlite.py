@@ -75,6 +75,23 @@ class SqliteEngine:
         return len(rows)
 
     @classmethod
+    def indexed(cls, kind: str, pks) -> set[int]:
+        """Which of these records have an entry: a lookup by rowid, a chunk at a time."""
+        cls.ensure()
+        rowids = [cls._rowid(kind, pk) for pk in pks]
+        found = set()
+        with connection.cursor() as cursor:
+            for start in range(0, len(rowids), cls.DELETE_CHUNK):
+                chunk = rowids[start : start + cls.DELETE_CHUNK]
+                cursor.execute(
+                    f"SELECT rowid / 16 FROM {FTS_TABLE} "
+                    f"WHERE rowid IN ({', '.join(['%s'] * len(chunk))})",
+                    chunk,
+                )
+                found.update(pk for (pk,) in cursor.fetchall())
+        return found
+
+    @classmethod
     def delete(cls, kind: str, pk: int) -> None:
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid = %s", [cls._rowid(kind, pk)])

@@ -182,3 +182,18 @@ def test_a_rejected_instrument_is_not_offered_as_a_facet(graph):
     graph["c189"].review_status = "rejected"
     graph["c189"].save()
     assert "ilo-c189" not in {v["value"] for v in _facet(search("consultation"), "convention")}
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Sub-Regional Consultation of ASEAN CSO - Trade Unions, 1-3 November 2007",
+        "Workshop on Fair Recruitment – Bangkok",
+        "Training of Trainers -- Phase Two",
+    ],
+)
+def test_a_document_is_found_by_its_own_title_with_a_spaced_dash(title):
+    """A dash between spaces is punctuation, not "leave out the next word"."""
+    document = make_document(title=title, slug="the-document")
+    search_index_rebuild()
+    assert ("document", document.slug) in found(search(title))
