@@ -21,7 +21,6 @@ def manifest(request) -> dict:
         "name": SERVICE_NAME,
         "identifierSpace": root,
         "schemaSpace": "https://schema.org/",
-        "documentation": root + "#open-data",
         "view": {"url": root + "{{id}}/"},
         "defaultTypes": [{"id": t.id, "name": t.name} for t in TYPES.values()],
     }
