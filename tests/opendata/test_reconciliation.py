@@ -188,3 +188,25 @@ def test_near_searches_cost_a_bounded_number_of_queries_each(client, archive):
     names = [f"Unknown Union {n}" for n in range(10)]
     queries = _queries_for(client, {f"q{n}": {"query": name} for n, name in enumerate(names)})
     assert queries <= 5 + 10 * 3 * 2  # the exact lookups, then two a type for each query
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"query": "%%% ---"},
+        {"query": "Ṣérïkat Buruh " * 40},
+        {"query": "ATUC", "limit": 1e308},
+        {"query": "ATUC", "limit": "3"},
+        {"query": "ATUC", "type": "Organization", "properties": [{"pid": "x", "v": "y"}]},
+        {"query": "'; DROP TABLE organizations_organization; --"},
+    ],
+)
+def test_odd_but_lawful_queries_are_answered(client, archive, query):
+    response = client.get(URL, {"queries": json.dumps({"q0": query})})
+    assert response.status_code == 200
+    assert_valid(response.json(), "reconciliation-result-batch")
+
+
+def test_not_a_number_limit_is_refused(client, archive):
+    response = client.get(URL, {"queries": '{"q0": {"query": "x", "limit": NaN}}'})
+    assert response.status_code == 400
