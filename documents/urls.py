@@ -6,6 +6,7 @@ app_name = "documents"
 
 urlpatterns = [
     path("search/", views.search_results, name="search"),
+    path("reconcile/", views.reconcile_service, name="reconcile"),
     path("documents/", views.document_list, name="document-list"),
     path("documents/<slug:slug>/", views.document_detail, name="document-detail"),
     path("events/", views.event_archive, name="event-list"),

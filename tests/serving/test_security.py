@@ -22,7 +22,8 @@ PRODUCTION_ENV = {
     "DJANGO_SECURE_PROXY_SSL_HEADER": "1",
     "DJANGO_SECURE_HSTS_PRELOAD": "1",
 }
-INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I)
+# JSON and JSON-LD data blocks are never executed, so the policy does not govern them.
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*application/(?:ld\+)?json)[^>]*>", re.I)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=|\son[a-z]+=", re.I)
 
 
