@@ -12,6 +12,7 @@ from itertools import islice
 from advocacy_site.names import name_key
 
 from .dates import FORMS, FoundDate, find_dates
+from .event_filters import is_deadline, occasions
 from .event_names import event_name, titled_phrase
 from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
@@ -194,7 +195,7 @@ def find_events(
             year_in_text = _last_year(sentence) or year_in_text
         if stems is not None and not holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = trigger_kinds(sentence, doc.blocked, offset, series)
+        kinds = occasions(sentence, offset, trigger_kinds(sentence, doc.blocked, offset, series))
         if not kinds:
             continue
         dates = [
@@ -206,6 +207,7 @@ def find_events(
                 context_day=context_day,
             )
             if not _inside(offset + d.start, doc.blocked)
+            and not is_deadline(sentence, d.start)
             and _dates_its_clause(d, sentence, kinds, offset)
         ]
         if not dates:

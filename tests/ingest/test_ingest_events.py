@@ -371,3 +371,36 @@ def test_stages_are_named_by_their_scope():
 )
 def test_what_a_body_sets_up_is_what_is_founded(text, name):
     assert name in [n for n, k, _, _ in events_of(text) if k == "founding"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A deadline is not when anything happened.
+        "Regional forum on recruitment\n\nParticipants are asked to confirm their attendance "
+        "at the forum by 15 November 2019.\n",
+        "Call for trainers\n\nApplications for the training close on 3 May 2019.\n",
+        "Call for papers\n\nThe deadline for submissions to the conference is 1 June 2019.\n",
+        # A mention back is not a new event.
+        "Unions and employers\n\nThe unions had signed a similar MoU in 2017 with employers.\n",
+        "Looking back\n\nSuch consultations were held in 2015 as well.\n",
+        # A summary of a process is not one event: its stages are.
+        "Process report\n\nThe network held a series of consultations between June and "
+        "August 2018.\n",
+        "Process report\n\nIn 2018, four national meetings were held across the region.\n",
+        "Process report\n\nSeveral regional workshops took place in 2016.\n",
+    ],
+)
+def test_dates_and_mentions_that_are_no_event(text):
+    assert [e for e in events_of(text) if e[2] is not None] == []
+
+
+def test_a_regional_consultation_after_a_summary_is_its_own_event():
+    text = (
+        "Consultation report\n\nThe network held a series of national consultations between "
+        "June and August 2018. Their results were brought to the Regional Civil Society "
+        "Consultation on Migration, held in Bangkok on 23 and 24 August 2018.\n"
+    )
+    assert [(k, d, c) for _, k, d, c in events_of(text)] == [
+        ("consultation", "2018-08-23", "Bangkok")
+    ]
