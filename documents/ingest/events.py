@@ -13,6 +13,7 @@ from advocacy_site.names import name_key
 
 from .dates import FORMS, FoundDate, find_dates
 from .event_filters import is_deadline, occasions
+from .event_foundings import fold_foundings
 from .event_names import event_name, titled_phrase
 from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
@@ -218,6 +219,9 @@ def find_events(
             if event.kind in GATHERINGS:
                 last_gathering = event
     merged = _merge(events)
+    for event in merged:
+        _mark_founded(event, orgs)
+    merged = fold_foundings(merged)
     speakers = [k for k, p in people.items() if any(_in_speaker_list(text, s) for s in p.spans)]
     document_event = next(
         (e for e in merged if e.is_document_event and e.kind not in ("founding",)), None
@@ -237,7 +241,6 @@ def find_events(
         ]
         if not event.series:  # "the 5th Bangladesh Migration Forum": an edition of a series
             event.series, event.edition = series_of_name(event.name)
-        _mark_founded(event, orgs)
         _mark_planned(event, text)
         event.description = " ".join(
             dict.fromkeys(" ".join(sp.text.split()) for sp in event.spans)
@@ -459,17 +462,9 @@ def _mark_planned(event: EventFinding, text: str) -> None:
 
 def _one_gathering_per_date(kinds, dates, offset, sentence):
     """(kind, start, end, date or None): one gathering per date a sentence gives (the word
-    nearest the date wins), besides any founding, signing, visit or campaign; `founded X at a
-    meeting` is one event, not two."""
-    founding = any(k[0] == "founding" for k in kinds)
-    gatherings = [
-        k
-        for k in kinds
-        if k[0] in GATHERINGS
-        and not (
-            founding and re.search(r"\b(?:at|by)\s+an?\s+(?:\w+\s+)?$", sentence[: k[1] - offset])
-        )
-    ]
+    nearest the date wins), besides any founding, signing, visit or campaign (`founded X at a
+    meeting` is folded into the meeting later: `fold_foundings`)."""
+    gatherings = [k for k in kinds if k[0] in GATHERINGS]
     others = [(*k, None) for k in kinds if k[0] not in GATHERINGS]
     # Each date goes with the gathering nearest it, closest pairs first, one date each. A
     # gathering named in capitals ("the Follow-up Training on ...") beats a common noun nearer

@@ -404,3 +404,38 @@ def test_a_regional_consultation_after_a_summary_is_its_own_event():
     assert [(k, d, c) for _, k, d, c in events_of(text)] == [
         ("consultation", "2018-08-23", "Bangkok")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "name_start"),
+    [
+        (
+            "Network news\n\nThe Mekong Migrant Network was formed at a meeting held in "
+            "Chiang Mai on 4 May 2019.\n",
+            "meeting",
+            "Founding meeting of the Mekong Migrant Network",
+        ),
+        (
+            "Network news\n\nThe founding meeting of the Domestic Workers Network, held in "
+            "Dhaka on 4 May 2019, elected its coordinator.\n",
+            "meeting",
+            "",
+        ),
+        (
+            "Caucus news\n\nThe caucus was established by a resolution of the conference held "
+            "in Manila on 4 May 2019.\n",
+            "conference",
+            "",
+        ),
+    ],
+)
+def test_a_founding_at_a_gathering_is_the_gathering(text, kind, name_start):
+    events = analyse(text).events
+    assert [e.kind for e in events] == [kind]
+    assert events[0].date.iso("start") == "2019-05-04"
+    assert events[0].name.startswith(name_start)
+
+
+def test_a_founding_on_its_own_stays_a_founding():
+    text = "Network news\n\nThe Mekong Migrant Network was founded on 4 May 2019 in Bangkok.\n"
+    assert [e.kind for e in analyse(text).events] == ["founding"]

@@ -1,0 +1,50 @@
+"""A body founded at a gathering on the same day (`X was formed at the consultation-workshop`,
+`the founding meeting of the network elected its coordinator`, `the caucus was established by
+a resolution of the conference`) is one event: the gathering, with the body as `founded`."""
+
+from __future__ import annotations
+
+import re
+
+from .event_names import KIND_LABEL
+from .findings import EventFinding
+from .triggers import GATHERINGS
+
+
+def _generic(event: EventFinding) -> bool:
+    """A name made from kind, place and date (`Meeting in Dhaka, 3 May 2019`): no own name."""
+    label = KIND_LABEL[event.kind]
+    return re.match(rf"{label}(?:$|\s+(?:by|in)\s|,)", event.name) is not None
+
+
+def _same_day(a: EventFinding, b: EventFinding) -> bool:
+    if a.date is None or b.date is None or a.date.precision != "day":
+        return False
+    return b.date.start <= a.date.start <= b.date.end
+
+
+def fold_foundings(events: list[EventFinding]) -> list[EventFinding]:
+    """Each founding dated on a day a gathering of the document was held goes into that
+    gathering: the founded body joins it as `founded`; a gathering without a name of its own
+    is called `Founding meeting of X`."""
+    kept = []
+    for event in events:
+        gathering = event.kind == "founding" and next(
+            (g for g in events if g.kind in GATHERINGS and _same_day(event, g)), None
+        )
+        if not gathering:
+            kept.append(event)
+            continue
+        founded = [k for k, role in event.organizations if role == "founded"]
+        roles = [(k, r) for k, r in gathering.organizations if k not in founded]
+        gathering.organizations = [*roles, *((k, "founded") for k in founded)]
+        if _generic(gathering) and event.name.startswith("Founding of "):
+            body = event.name.removeprefix("Founding of ")
+            gathering.name = f"Founding {gathering.kind} of {body}"
+        gathering.is_document_event |= event.is_document_event
+        gathering.city, gathering.country = (
+            gathering.city or event.city,
+            gathering.country or event.country,
+        )
+        gathering.spans.extend(event.spans)
+    return kept
