@@ -5,7 +5,7 @@ events it mentions, with kind, dates at their precision, place, and the roles of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import islice
 
@@ -18,6 +18,7 @@ from .event_names import event_name, titled_phrase
 from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .reference import cities, countries, places
+from .reported_dates import reported_date
 from .sentences import sentences
 from .series import (
     ORDINAL_BEFORE,
@@ -189,7 +190,9 @@ def find_events(
     last_gathering: EventFinding | None = None
     stems = trigger_stems(text)
     year_in_text = None  # without a publication date, "On May 11-12" is in the text's year
+    previous = ""
     for offset, sentence in sentences(text):
+        prior, previous = previous, sentence
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
         if context_year is None and YEAR.search(sentence):
@@ -211,6 +214,18 @@ def find_events(
             and not is_deadline(sentence, d.start)
             and _dates_its_clause(d, sentence, kinds, offset)
         ]
+        reported = None
+        if not dates and any(k[0] in GATHERINGS for k in kinds) and context_day:
+            reported = reported_date(
+                prior,
+                sentence,
+                context_year=context_year,
+                context_month=context_month,
+                context_day=context_day,
+            )
+        if reported is not None and not trigger_kinds(prior, doc.blocked, offset - len(prior)):
+            kinds = [k for k in kinds if k[0] in GATHERINGS][:1]
+            dates = [replace(reported, start=0, end=0)]  # dates the sentence's event from before
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue

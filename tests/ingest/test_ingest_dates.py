@@ -173,3 +173,24 @@ def test_dates_without_a_year_and_parts_of_months(text, expected):
 )
 def test_a_laws_number_and_year_is_no_date(text):
     assert _found(text, context_year=2019) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Unions meet\nPublished: Thursday, February 21, 2019\n\nText.\n", "2019-02-21"),
+        ("Unions meet\nPosted on 21/02/2019 by admin\n\nText.\n", "2019-02-21"),
+        ("Date: 21 February 2019\nUnions meet\n\nText.\n", "2019-02-21"),
+        ("Unions meet\nLast updated: 3 March 2019\n\nText.\n", "2019-03-03"),
+        ("Unions meet\n\nText.\n\nPublished on Monday, 4 March 2019\n", "2019-03-04"),
+        # A wire dateline's day and month, in the publication line's year.
+        (
+            "Unions meet\n\nKATHMANDU, Feb 20 (Agency) - Unions met.\n\nPublished: 21 Feb 2019\n",
+            "2019-02-20",
+        ),
+        ("Unions meet\nPosted on 02/01/2019\n\nDHAKA, Dec 30 - Unions met.\n", "2018-12-30"),
+    ],
+)
+def test_publication_lines_of_other_shapes_date_the_page(text, date):
+    metadata = read_metadata(text)
+    assert (metadata.title, metadata.date.iso("start")) == ("Unions meet", date)

@@ -439,3 +439,53 @@ def test_a_founding_at_a_gathering_is_the_gathering(text, kind, name_start):
 def test_a_founding_on_its_own_stays_a_founding():
     text = "Network news\n\nThe Mekong Migrant Network was founded on 4 May 2019 in Bangkok.\n"
     assert [e.kind for e in analyse(text).events] == ["founding"]
+
+
+@pytest.mark.parametrize(
+    "publication",
+    [
+        "Published: Thursday, February 21, 2019",
+        "Posted on 21/02/2019 by the secretariat",
+        "Date: 21 February 2019",
+        "Last updated 21 February 2019",
+    ],
+)
+@pytest.mark.parametrize(
+    "body",
+    [
+        "KATHMANDU — The labour minister said yesterday that the government would review "
+        "recruitment fees. Speaking at a national consultation on the compact held in the "
+        "capital, she called for cooperation.",
+        "KATHMANDU — Recruitment fees will be reviewed, the labour minister told reporters "
+        "yesterday. Addressing a workshop of recruiters organised by the ministry, she "
+        "called for cooperation.",
+    ],
+)
+def test_a_publication_line_dates_the_event_a_speech_was_given_at(publication, body):
+    text = f"Minister promises review\n{publication}\n\n{body}\n"
+    assert [d for _, _, d, _ in events_of(text)] == ["2019-02-20"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The wire dateline's day, in the year of the publication line.
+        "Minister promises review\n\nKATHMANDU, Feb 20 (Agency) - The labour minister said "
+        "today that fees would be reviewed. Speaking at a national consultation held in the "
+        "capital, she called for cooperation.\n\nPublished: 21 February 2019\n",
+        "Minister promises review\nPosted on 21/02/2019\n\nKATHMANDU, 20 February (Agency) – "
+        "The labour minister said today that fees would be reviewed. Speaking at a national "
+        "consultation held in the capital, she called for cooperation.\n",
+    ],
+)
+def test_a_wire_dateline_without_a_year_dates_the_report(text):
+    assert [d for _, _, d, _ in events_of(text)] == ["2019-02-20"]
+
+
+def test_a_relative_date_dates_only_the_next_sentence_s_event():
+    text = (
+        "Minister promises review\nPublished: 21 February 2019\n\nThe minister said yesterday "
+        "that fees would be reviewed. Unions welcomed it. Speaking at a consultation held in "
+        "the capital, a union leader called for more.\n"
+    )
+    assert [d for _, _, d, _ in events_of(text)] == []
