@@ -17,6 +17,7 @@ from .event_foundings import fold_foundings
 from .event_names import event_name, titled_phrase
 from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
+from .metadata import is_venue_line
 from .reference import cities, countries, places
 from .reported_dates import reported_date
 from .sentences import sentences
@@ -47,6 +48,13 @@ def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, fl
             city = hit.text  # as the text names it: "Penang", not geonames' "George Town"
             country = city_country  # the city's own country wins over a country named nearby
     return city, country, lat, lon
+
+
+STATEMENT_TITLE = re.compile(
+    r"(?:joint\s+|final\s+)?(?:statement|declaration|press\s+release|communiqu[eé]|open\s+letter|"
+    r"appeal|submission)\b",
+    re.I,
+)
 
 
 def _is_heading(line: str) -> bool:
@@ -81,7 +89,9 @@ def _document_events(
             line, context_year=context_year, context_month=context_month, context_day=context_day
         )
         date_found: FoundDate | None = own[0] if own else None
-        if date_found is None:  # the nearest short line holding only a date, or a place and date
+        # The nearest short line holding only a date, or a place and date; under a statement's
+        # title, that is the statement's own date, not its gathering's.
+        if date_found is None and not STATEMENT_TITLE.match(line.strip()):
             for _, near in sorted(top[max(0, i - 3) : i + 3], key=lambda h: abs(h[0] - offset)):
                 near_dates = find_dates(
                     near,
@@ -89,7 +99,9 @@ def _document_events(
                     context_month=context_month,
                     context_day=context_day,
                 )
-                if near_dates and "|" not in near and len(near.strip()) < 40:
+                if near_dates and (
+                    ("|" not in near and len(near.strip()) < 40) or is_venue_line(near)
+                ):
                     date_found = near_dates[0]
                     break
         name = line.strip().strip("[]")
@@ -114,7 +126,11 @@ def _document_events(
                 "Founding of the ",
                 name,
             )
-        near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
+        near = [
+            (o, h)
+            for o, h in top[max(0, i - 2) : i + 4]
+            if _is_heading(h) or len(h) < 60 or is_venue_line(h)
+        ]
         place_hits = [hit for o, h in near for hit in places_in(o, h)]
         city, country, lat, lon = _place(place_hits, 0, len(text))
         mention = next((m for m in series if m.start == kinds[0][1]), None)

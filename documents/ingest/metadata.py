@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from advocacy_site.partial_dates import PartialDate
 
 from .dates import MONTHS, find_dates
+from .reference import places
 
 # Page furniture that survives a copy-paste of a web page; never part of the document.
 BOILERPLATE = re.compile(
@@ -48,12 +49,31 @@ def clean_text(text: str) -> str:
     return cleaned.strip("\n ") + "\n"
 
 
+VENUE_WORD = re.compile(
+    r"\b(?:Hotel|Resort|Inn|Cent(?:re|er)|Hall|Room|Auditorium|Venue|Building|Plaza|Campus|"
+    r"University|Secretariat|Headquarters|Online|Virtual)\b"
+)
+
+
+def is_venue_line(line: str) -> bool:
+    """`27–28 November 2019 | Hotel Novotel, Bangkok, Thailand`: an event page's date and
+    venue, not a publication header (`date | category | region` names no venue)."""
+    if "|" not in line:
+        return False
+    parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
+    return any(
+        not find_dates(part)
+        and (VENUE_WORD.search(part) or ("," in part and any(places().finditer(part))))
+        for part in parts
+    )
+
+
 def _header(line: str) -> tuple[PartialDate, str, str] | None:
     """`15 Aug 2007 | Consultations | Regional` -> (date, category, region)."""
     if "|" not in line and "·" not in line:
         return None  # one part: not a header (and long paragraph lines are not split)
     parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
-    if len(parts) < 2:
+    if len(parts) < 2 or is_venue_line(line):
         return None
     for i, part in enumerate(parts):  # `Press release | 02 November 2017`: the date anywhere
         dates = find_dates(part)

@@ -5,6 +5,7 @@ from pathlib import Path
 import pytest
 
 from documents.ingest.analysis import analyse_source
+from documents.ingest.metadata import read_metadata
 from documents.ingest.series import find_series, series_of_name
 from documents.ingest.sources import SourceText
 from documents.ingest.triggers import Trigger, leading_literals
@@ -489,3 +490,44 @@ def test_a_relative_date_dates_only_the_next_sentence_s_event():
         "the capital, a union leader called for more.\n"
     )
     assert [d for _, _, d, _ in events_of(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("venue", "start", "city"),
+    [
+        ("27–28 November 2019 | Hotel Novotel, Bangkok, Thailand", "2019-11-27", "Bangkok"),
+        ("27-28 November 2019 | Kathmandu, Nepal", "2019-11-27", "Kathmandu"),
+        ("3 May 2018 | Prince Palace Hotel, Bangkok", "2018-05-03", "Bangkok"),
+        ("Venue: Dhaka, Bangladesh | 12 June 2017", "2017-06-12", "Dhaka"),
+    ],
+)
+def test_a_date_and_venue_line_dates_and_places_the_page_s_event(venue, start, city):
+    text = (
+        f"Regional Conference on Fair Recruitment\n{venue}\n\nProgramme\n\nBackground\n\n"
+        "In 2015, governments of the region agreed to work on recruitment fees. A conference "
+        "of unions and employers will review what has changed.\n"
+    )
+    titled = [e for e in analyse(text).events if e.is_document_event]
+    assert [(e.kind, e.date.iso("start"), e.city) for e in titled] == [("conference", start, city)]
+
+
+def test_a_category_header_is_still_the_publication_date():
+    text = "Unions meet in Dhaka\n15 Aug 2007 | Consultations | Bangladesh\n\nText.\n"
+    assert read_metadata(text).date.iso("start") == "2007-08-15"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Joint Statement of the Regional Consultation on Migration",
+        "Statement of the Regional Consultation on Migration",
+        "Press Release: Regional Consultation on Migration ends",
+        "Declaration of the Regional Consultation on Migration",
+    ],
+)
+def test_a_statement_s_date_line_is_the_document_s_date_not_the_event_s(title):
+    text = (
+        f"{title}\n18 December 2019\n\nWe, participants of the regional consultation held in "
+        "Bangkok on 16-17 December 2019, call on governments to act.\n"
+    )
+    assert [(k, d) for _, k, d, _ in events_of(text)] == [("consultation", "2019-12-16")]
