@@ -531,3 +531,42 @@ def test_a_statement_s_date_line_is_the_document_s_date_not_the_event_s(title):
         "Bangkok on 16-17 December 2019, call on governments to act.\n"
     )
     assert [(k, d) for _, k, d, _ in events_of(text)] == [("consultation", "2019-12-16")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "name"),
+    [
+        (
+            "The launch of the ILO report “Fair Recruitment in Asia” took place in Bangkok on "
+            "4 May 2019.",
+            "launch",
+            "Launch of the ILO report 'Fair Recruitment in Asia'",
+        ),
+        (
+            "On 4 May 2019 the union launched a study on recruitment fees in Dhaka.",
+            "launch",
+            "Launch of the study on recruitment fees",
+        ),
+        ("A book launch was held in Manila on 4 May 2019.", "launch", "Launch of the book"),
+        (
+            "The alliance launched a campaign against wage theft on 4 May 2019.",
+            "launch",
+            "Launch of the campaign against wage theft",
+        ),
+        # A body launched is founded.
+        (
+            "The Mekong Migrant Network was launched in Bangkok on 4 May 2019.",
+            "founding",
+            "Founding of the Mekong Migrant Network",
+        ),
+        (
+            "On 4 May 2019 unions launched a regional network of migrant workers' groups.",
+            "founding",
+            "",
+        ),
+    ],
+)
+def test_a_launch_puts_out_a_publication_or_campaign_not_a_body(sentence, kind, name):
+    events = analyse(f"News\n\n{sentence}\n").events
+    assert [(e.kind, e.date.iso("start")) for e in events] == [(kind, "2019-05-04")]
+    assert events[0].name.startswith(name)
