@@ -17,10 +17,18 @@ def _generic(event: EventFinding) -> bool:
     return re.match(rf"{label}(?:$|\s+(?:by|in)\s|,)", event.name) is not None
 
 
-def _same_day(a: EventFinding, b: EventFinding) -> bool:
-    if a.date is None or b.date is None or a.date.precision != "day":
+def _same_occasion(founding: EventFinding, gathering: EventFinding) -> bool:
+    """Dated on a day the gathering was held, or told in one sentence with it (`founded the
+    association at a meeting in March 2014`)."""
+    a, b = founding.date, gathering.date
+    if a is None or b is None:
         return False
-    return b.date.start <= a.date.start <= b.date.end
+    if a.precision != "day":
+        told_together = {(s.start, s.end) for s in founding.spans} & {
+            (s.start, s.end) for s in gathering.spans
+        }
+        return bool(told_together) and a.start == b.start and a.precision == b.precision
+    return b.start <= a.start <= b.end
 
 
 def fold_foundings(events: list[EventFinding]) -> list[EventFinding]:
@@ -30,7 +38,7 @@ def fold_foundings(events: list[EventFinding]) -> list[EventFinding]:
     kept = []
     for event in events:
         gathering = event.kind == "founding" and next(
-            (g for g in events if g.kind in GATHERINGS and _same_day(event, g)), None
+            (g for g in events if g.kind in GATHERINGS and _same_occasion(event, g)), None
         )
         if not gathering:
             kept.append(event)

@@ -19,7 +19,7 @@ from .event_roles import sentence_roles
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .metadata import is_venue_line
 from .reference import cities, countries, places
-from .reported_dates import reported_date
+from .reported_dates import day_of_event, reported_date
 from .sentences import sentences
 from .series import (
     ORDINAL_BEFORE,
@@ -242,6 +242,14 @@ def find_events(
         if reported is not None and not trigger_kinds(prior, doc.blocked, offset - len(prior)):
             kinds = [k for k in kinds if k[0] in GATHERINGS][:1]
             dates = [replace(reported, start=0, end=0)]  # dates the sentence's event from before
+        if not any(d.date.precision == "day" for d in dates):  # "On the second day ..."
+            # The gathering the text reports: its own, else the first it dates to the day.
+            held = [
+                e for e in events if e.kind in GATHERINGS and e.date and e.date.precision == "day"
+            ]
+            gathering = next((e for e in held if e.is_document_event), held[0] if held else None)
+            if (day := day_of_event(sentence, gathering)) is not None:
+                dates = [day, *dates]
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
@@ -496,10 +504,33 @@ def _one_gathering_per_date(kinds, dates, offset, sentence):
     nearest the date wins), besides any founding, signing, visit or campaign (`founded X at a
     meeting` is folded into the meeting later: `fold_foundings`)."""
     gatherings = [k for k in kinds if k[0] in GATHERINGS]
-    others = [(*k, None) for k in kinds if k[0] not in GATHERINGS]
-    # Each date goes with the gathering nearest it, closest pairs first, one date each. A
-    # gathering named in capitals ("the Follow-up Training on ...") beats a common noun nearer
-    # the date ("a five-day course").
+    if any(k[0] == "founding" for k in kinds) and len(gatherings) > 1:
+        # "established by a gathering of parliamentarians ... for a parallel conference": the
+        # common noun after "at/by a" defers to the gathering the sentence names otherwise.
+        gatherings = [
+            k
+            for k in gatherings
+            if not re.search(r"\b(?:at|by)\s+an?\s+(?:\w+\s+)?$", sentence[: k[1] - offset])
+        ] or gatherings
+    agreements = [k for k in kinds if k[0] == "agreement"]
+    # "renewed the MoU ... that they first signed in March 2014": one signing per date too,
+    # when the sentence gives two dates and two words for signing.
+    paired = agreements if len(agreements) > 1 and len({d.date for d in dates}) > 1 else []
+    others = [(*k, None) for k in kinds if k[0] not in GATHERINGS and k not in paired]
+    chosen = _nearest_pairs(gatherings, dates, offset, sentence)
+    chosen += _nearest_pairs(paired, dates, offset, sentence)
+    seen, result = set(), []
+    for item in sorted(others + chosen, key=lambda k: k[1]):
+        if item[0] not in seen or item[3] is not None:
+            seen.add(item[0])
+            result.append(item)
+    return result
+
+
+def _nearest_pairs(kinds, dates, offset, sentence) -> list[tuple]:
+    """Each date with the trigger nearest it, closest pairs first, one date each. A gathering
+    named in capitals ("the Follow-up Training on ...") beats a common noun nearer the date
+    ("a five-day course")."""
     pairs = sorted(
         (
             not sentence[k[1] - offset : k[1] - offset + 1].isupper(),
@@ -508,20 +539,15 @@ def _one_gathering_per_date(kinds, dates, offset, sentence):
             j,
         )
         for i, d in enumerate(dates)
-        for j, k in enumerate(gatherings)
+        for j, k in enumerate(kinds)
     )
     chosen, used_dates, used_kinds = [], set(), set()
     for _, _, i, j in pairs:
         if i not in used_dates and j not in used_kinds:
             used_dates.add(i)
             used_kinds.add(j)
-            chosen.append((*gatherings[j], dates[i]))
-    seen, result = set(), []
-    for item in sorted(others + chosen, key=lambda k: k[1]):
-        if item[0] not in seen or item[0] in GATHERINGS:
-            seen.add(item[0])
-            result.append(item)
-    return result
+            chosen.append((*kinds[j], dates[i]))
+    return chosen
 
 
 def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> None:

@@ -4,7 +4,10 @@ own, is dated by the speech's relative date in the sentence before."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from advocacy_site.partial_dates import PartialDate
 
 from .dates import FoundDate, find_dates
 
@@ -35,3 +38,32 @@ def reported_date(
     )
     relative = [d for d in found if d.rule in RELATIVE_DAYS]
     return relative[0] if relative else None
+
+
+ORDINAL_DAYS = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+DAY_OF_EVENT = re.compile(
+    r"\b(?:on|during)\s+(?:the\s+)?(?P<which>first|opening|second|third|fourth|fifth|closing|"
+    r"final|last)\s+day\b",
+    re.I,
+)
+
+
+def day_of_event(sentence: str, gathering) -> FoundDate | None:
+    """`On the second day MTUC and KSBSI renewed the MoU`, `On the closing day ...`: a day of
+    the gathering the text reports (`gathering`, dated to the day)."""
+    m = DAY_OF_EVENT.search(sentence)
+    if m is None or gathering is None or gathering.date is None:
+        return None
+    span = gathering.date
+    if span.precision != "day":
+        return None
+    which = m.group("which").lower()
+    day = (
+        span.end
+        if which not in ORDINAL_DAYS
+        else span.start + dt.timedelta(ORDINAL_DAYS[which] - 1)
+    )
+    if day > span.end and span.end != span.start:  # a text may date only the opening day
+        return None
+    date = PartialDate.from_parts(day.year, day.month, day.day, text=m.group(0))
+    return FoundDate(m.start(), m.end(), m.group(0), date, "day-of-event")

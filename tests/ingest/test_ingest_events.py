@@ -1,5 +1,6 @@
 """Events in a text: text in, events (name, kind, dates, place, series) out."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -570,3 +571,58 @@ def test_a_launch_puts_out_a_publication_or_campaign_not_a_body(sentence, kind, 
     events = analyse(f"News\n\n{sentence}\n").events
     assert [(e.kind, e.date.iso("start")) for e in events] == [(kind, "2019-05-04")]
     assert events[0].name.startswith(name)
+
+
+TYPOGRAPHIC = [
+    "Unions held a regional workshop on 'Organising Migrant Workers' in Kathmandu on "
+    "14-15 March 2019.",
+    'The launch of the report "Fair Recruitment" took place in Bangkok on 4 May 2019.',
+    "The Domestic Workers' Network was formed at a meeting held in Dhaka on 2 and 3 June 2018.",
+    "A national consultation was held in Manila from 2 to 4 March 2019 - the first of four.",
+]
+
+
+def _typeset(text: str) -> str:
+    """The same text as a web page sets it: curly quotes, non-breaking spaces, en dashes."""
+    text = re.sub(r"'([A-Z][^']*)'", "‘\\1’", text).replace("'", "’")
+    text = re.sub(r'"([^"]*)"', "“\\1”", text)
+    text = re.sub(r"(\d)-(\d)", "\\1–\\2", text).replace(" - ", " – ")
+    return re.sub(r"(\d) ([A-Z][a-z]+) (\d{4})", "\\1\u00a0\\2\u00a0\\3", text)
+
+
+@pytest.mark.parametrize("sentence", TYPOGRAPHIC)
+def test_typeset_quotes_spaces_and_dashes_are_read_the_same(sentence):
+    plain, typeset = f"News\n\n{sentence}\n", f"News\n\n{_typeset(sentence)}\n"
+    assert typeset != plain
+    expected = [(k, d, c) for _, k, d, c in events_of(plain)]
+    assert expected
+    assert [(k, d, c) for _, k, d, c in events_of(typeset)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "On the second day the two unions signed a Memorandum of Understanding.",
+            ("agreement", "2019-05-15"),
+        ),
+        ("On the closing day the unions signed an agreement.", ("agreement", "2019-05-16")),
+        ("During the first day the unions signed an accord.", ("agreement", "2019-05-14")),
+    ],
+)
+def test_a_day_of_the_reported_gathering_dates_what_happened_on_it(sentence, expected):
+    text = (
+        "Unions meet in Penang\n\nA regional workshop was held in Penang on 14-16 May 2019 for "
+        f"union organisers. {sentence}\n"
+    )
+    assert expected in [(k, d) for _, k, d, _ in events_of(text)]
+
+
+def test_a_renewal_and_the_first_signing_are_two_signings():
+    text = (
+        "Unions meet in Penang\n\nA national consultation was held in Penang on 14 May 2019. "
+        "On the second day the two centres renewed the Memorandum of Understanding that they "
+        "first signed in Jakarta in March 2014.\n"
+    )
+    signings = [d for _, k, d, _ in events_of(text) if k == "agreement"]
+    assert sorted(signings) == ["2014-03", "2019-05-15"]
