@@ -16,6 +16,7 @@ from .event_filters import is_deadline, occasions
 from .event_foundings import fold_foundings
 from .event_names import event_name, titled_phrase
 from .event_roles import sentence_roles
+from .event_stages import listed_stages
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
 from .metadata import is_venue_line
 from .reference import cities, countries, places
@@ -215,8 +216,9 @@ def find_events(
             year_in_text = _last_year(sentence) or year_in_text
         if stems is not None and not holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = occasions(sentence, offset, trigger_kinds(sentence, doc.blocked, offset, series))
-        if not kinds:
+        all_kinds = trigger_kinds(sentence, doc.blocked, offset, series)
+        kinds = occasions(sentence, offset, all_kinds)
+        if not all_kinds or (not kinds and not any(k[0] in GATHERINGS for k in all_kinds)):
             continue
         dates = [
             d
@@ -230,6 +232,12 @@ def find_events(
             and not is_deadline(sentence, d.start)
             and _dates_its_clause(d, sentence, kinds, offset)
         ]
+        if stages := listed_stages(sentence, offset, all_kinds, dates, doc.place_hits):
+            events.extend(_stage_event(doc, offset, sentence, stage) for stage in stages)
+            last_gathering = events[-1]
+            continue
+        if not kinds:
+            continue
         reported = None
         if not dates and any(k[0] in GATHERINGS for k in kinds) and context_day:
             reported = reported_date(
@@ -437,6 +445,32 @@ def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, e
             event.name = series_label(mention)
             event.series, event.edition = mention.series.name, mention.edition
         yield event
+
+
+def _stage_event(doc: _Document, offset: int, sentence: str, stage) -> EventFinding:
+    """One stage of a listed process: `National consultation in Dhaka`, on its own date."""
+    hits = [stage.place] if stage.place is not None else []
+    city, country, lat, lon = _place(hits, 0, len(doc.text))
+    t_start, t_end = stage.trigger
+    roles = sentence_roles(sentence, offset, doc.orgs, t_start)
+    word = sentence[t_start - offset : t_end - offset - 1]  # singular: "consultation"
+    scope = SCOPE.search(sentence, max(0, t_start - offset - 25), t_start - offset)
+    base = f"{scope.group(0).capitalize()} {word.lower()}" if scope else word.capitalize()
+    place = stage.place.text if stage.place is not None else ""
+    return EventFinding(
+        key="",
+        name=f"{base} in {place}" if place and place not in base else base,
+        kind=stage.kind,
+        date=stage.date.date,
+        city=city,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        organizations=roles,
+        spans=[
+            Span(offset, offset + len(sentence.rstrip()), sentence.rstrip(), "listed-stage", 0.7)
+        ],
+    )
 
 
 def _signed_instrument(doc: _Document, offset: int, sentence: str, t_end: int) -> str:

@@ -626,3 +626,22 @@ def test_a_renewal_and_the_first_signing_are_two_signings():
     )
     signings = [d for _, k, d, _ in events_of(text) if k == "agreement"]
     assert sorted(signings) == ["2014-03", "2019-05-15"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "National consultations were held in Dhaka on 2 June, in Kathmandu on 15 July and in "
+        "Colombo on 3 August 2018.",
+        "The network held national consultations in Dhaka (2 June 2018), Kathmandu (15 July "
+        "2018) and Colombo (3 August 2018).",
+        "The network held a series of national consultations between June and August 2018: "
+        "in Dhaka on 2 June, in Kathmandu on 15 July and in Colombo on 3 August 2018.",
+    ],
+)
+def test_stages_listed_in_one_sentence_are_events_of_their_own(sentence):
+    assert events_of(f"Process report\n\n{sentence}\n") == [
+        ("National consultation in Dhaka", "consultation", "2018-06-02", "Dhaka"),
+        ("National consultation in Kathmandu", "consultation", "2018-07-15", "Kathmandu"),
+        ("National consultation in Colombo", "consultation", "2018-08-03", "Colombo"),
+    ]
