@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from advocacy_site.names import name_key
 
+from .date_forms import DateContext
 from .dates import FORMS, FoundDate, find_dates
 from .event_filters import is_deadline, occasions
 from .event_foundings import fold_foundings
@@ -83,9 +84,9 @@ def find_events(
     last_gathering: EventFinding | None = None
     stems = trigger_stems(text)
     year_in_text = None  # without a publication date, "On May 11-12" is in the text's year
-    previous = ""
+    previous = (0, "")
     for offset, sentence in sentences(text):
-        prior, previous = previous, sentence
+        prior, previous = previous, (offset, sentence)
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
         if context_year is None and YEAR.search(sentence):
@@ -114,26 +115,9 @@ def find_events(
             continue
         if not kinds:
             continue
-        reported = None
-        if not dates and any(k[0] in GATHERINGS for k in kinds) and context_day:
-            reported = reported_date(
-                prior,
-                sentence,
-                context_year=context_year,
-                context_month=context_month,
-                context_day=context_day,
-            )
-        if reported is not None and not trigger_kinds(prior, doc.blocked, offset - len(prior)):
-            kinds = [k for k in kinds if k[0] in GATHERINGS][:1]
-            dates = [replace(reported, start=0, end=0)]  # dates the sentence's event from before
-        if not any(d.date.precision == "day" for d in dates):  # "On the second day ..."
-            # The gathering the text reports: its own, else the first it dates to the day.
-            held = [
-                e for e in events if e.kind in GATHERINGS and e.date and e.date.precision == "day"
-            ]
-            gathering = next((e for e in held if e.is_document_event), held[0] if held else None)
-            if (day := day_of_event(sentence, gathering)) is not None:
-                dates = [day, *dates]
+        if not any(d.date.precision == "day" for d in dates):
+            context = DateContext(context_year, context_month, context_day)
+            kinds, dates = _borrowed_dates(doc, events, prior, sentence, kinds, dates, context)
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
@@ -174,6 +158,30 @@ def find_events(
     # An undated event cannot be placed in time, unless it is what the title reports.
     title_end = text.find("\n")
     return [e for e in merged if e.date is not None or _titled(e, title_end, merged)]
+
+
+def _borrowed_dates(doc: _Document, events, prior, sentence: str, kinds, dates, context):
+    """(kinds, dates) of a sentence that gives no day of its own: the day of a speech the
+    sentence before reports (`said yesterday ... . Speaking at a consultation ...`), or a day of
+    the gathering the text reports (`On the second day ...`)."""
+    prior_offset, prior_sentence = prior
+    if not dates and context.day and any(k[0] in GATHERINGS for k in kinds):
+        reported = reported_date(
+            prior_sentence,
+            sentence,
+            context_year=context.year,
+            context_month=context.month,
+            context_day=context.day,
+        )
+        if reported is not None and not trigger_kinds(prior_sentence, doc.blocked, prior_offset):
+            # The sentence's gathering, dated from the sentence before.
+            return [k for k in kinds if k[0] in GATHERINGS][:1], [replace(reported, start=0, end=0)]
+    # The gathering the text reports: its own, else the first it dates to the day.
+    held = [e for e in events if e.kind in GATHERINGS and e.date and e.date.precision == "day"]
+    gathering = next((e for e in held if e.is_document_event), held[0] if held else None)
+    if (day := day_of_event(sentence, gathering)) is not None:
+        return kinds, [day, *dates]
+    return kinds, dates
 
 
 def _titled(event: EventFinding, title_end: int, events: list[EventFinding]) -> bool:
