@@ -1,6 +1,7 @@
 """A body founded at a gathering on the same day (`X was formed at the consultation-workshop`,
 `the founding meeting of the network elected its coordinator`, `the caucus was established by
-a resolution of the conference`) is one event: the gathering, with the body as `founded`."""
+a resolution of the conference`) is one event: the gathering, with the body as `founded`. A
+launch at a gathering (`launched its report at a press conference`) is one event: the launch."""
 
 from __future__ import annotations
 
@@ -29,6 +30,34 @@ def _same_occasion(founding: EventFinding, gathering: EventFinding) -> bool:
         }
         return bool(told_together) and a.start == b.start and a.precision == b.precision
     return b.start <= a.start <= b.end
+
+
+def fold_launch_venues(events: list[EventFinding]) -> list[EventFinding]:
+    """`launched its report at a press conference in Bangkok on 3 May`: the gathering told in
+    the launch's sentence, on its day, is where the launch happened, not an event beside it."""
+    launches = [e for e in events if e.kind == "launch" and e.date is not None]
+    kept = []
+    for event in events:
+        told_with = {(s.start, s.end) for s in event.spans}
+        launch = (
+            event.kind in GATHERINGS
+            and not event.is_document_event
+            and next(
+                (
+                    lx
+                    for lx in launches
+                    if lx.date == event.date and told_with & {(s.start, s.end) for s in lx.spans}
+                ),
+                None,
+            )
+        )
+        if not launch:
+            kept.append(event)
+            continue
+        for key, role in event.organizations:
+            if key not in dict(launch.organizations):
+                launch.organizations.append((key, role))
+    return kept
 
 
 def fold_foundings(events: list[EventFinding]) -> list[EventFinding]:

@@ -11,7 +11,7 @@ from itertools import islice
 from .dates import FoundDate, find_dates
 from .event_names import titled_phrase
 from .findings import EventFinding, Span
-from .metadata import is_venue_line
+from .metadata import PUBLICATION_LINE, is_venue_line
 from .reference import cities, countries, places
 from .series import series_label
 from .triggers import trigger_kinds
@@ -84,6 +84,8 @@ def document_events(
                     context_month=context_month,
                     context_day=context_day,
                 )
+                if PUBLICATION_LINE.match(near.strip()):
+                    continue  # "Published: 10 March 2019" dates the page, not its event
                 if near_dates and (
                     ("|" not in near and len(near.strip()) < 40) or is_venue_line(near)
                 ):

@@ -153,7 +153,11 @@ def _launched_object(sentence: str, t_start: int, t_end: int) -> str:
     m = LAUNCHED_OBJECT.match(sentence, t_end)
     if not m:
         before = re.search(r"\b(book|report|campaign|film|video)\s+$", sentence[:t_start], re.I)
-        return before.group(1).lower() if before else ""
+        if before is None:
+            return ""
+        of = re.match(r"\s+of\s+(?:the\s+)?", sentence[t_end:])  # "book launch of 'Title'"
+        quoted = quoted_title(sentence, t_end + of.end()) if of else ""
+        return f"{before.group(1).lower()} '{quoted}'" if quoted else before.group(1).lower()
     thing = m.group("thing").strip()
     quoted = quoted_title(sentence, m.end())
     topic = (m.group("topic") or "").strip()

@@ -12,7 +12,7 @@ from advocacy_site.names import name_key
 from .date_forms import DateContext
 from .dates import FORMS, FoundDate, find_dates
 from .event_filters import is_deadline, occasions
-from .event_foundings import fold_foundings
+from .event_foundings import fold_foundings, fold_launch_venues
 from .event_headings import document_events, place_between
 from .event_merging import SCOPE, merge, one_gathering_per_date
 from .event_names import event_name
@@ -128,7 +128,7 @@ def find_events(
     merged = merge(events)
     for event in merged:
         _mark_founded(event, orgs)
-    merged = fold_foundings(merged)
+    merged = fold_launch_venues(fold_foundings(merged))
     speakers = [k for k, p in people.items() if any(_in_speaker_list(text, s) for s in p.spans)]
     document_event = next(
         (e for e in merged if e.is_document_event and e.kind not in ("founding",)), None

@@ -645,3 +645,32 @@ def test_stages_listed_in_one_sentence_are_events_of_their_own(sentence):
         ("National consultation in Kathmandu", "consultation", "2018-07-15", "Kathmandu"),
         ("National consultation in Colombo", "consultation", "2018-08-03", "Colombo"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The ILO launched its new report, 'Migrant Workers in Asia', at a press conference "
+            "in Bangkok on 3 May 2019.",
+            "Launch of the new report 'Migrant Workers in Asia'",
+        ),
+        (
+            "The book launch of “Voices of Migrants” was held at a meeting in Bangkok on 3 May "
+            "2019.",
+            "Launch of the book 'Voices of Migrants'",
+        ),
+    ],
+)
+def test_a_launch_at_a_gathering_is_one_event_the_launch(sentence, name):
+    assert events_of(f"Report launch\n\n{sentence}\n") == [
+        (name, "launch", "2019-05-03", "Bangkok")
+    ]
+
+
+@pytest.mark.parametrize(
+    "publication", ["Published: 10 March 2019", "Posted on 10/03/2019", "Date: 10 March 2019"]
+)
+def test_a_publication_line_under_the_title_is_not_the_event_s_date(publication):
+    text = f"Workshop news\n{publication}\n\nThe workshop took place on 14 and 15 March in Hanoi.\n"
+    assert [(k, d, c) for _, k, d, c in events_of(text)] == [("workshop", "2019-03-14", "Hanoi")]
