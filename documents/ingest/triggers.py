@@ -95,7 +95,11 @@ TRIGGERS = [
     # Said with verbs: "delegates came together in Dhaka", "unions gathered in Manila on ...".
     Trigger(
         r"came\s+together|come\s+together|gathered\s+(?:in|at|for)|convened\s+(?:in|at|on)|"
-        r"met\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:in|at)(?=\s)",
+        r"met\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:in|at)(?=\s)|"
+        # "met the labour minister", "met with officials of the ministry"
+        r"met\s+(?:with\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministers?|"
+        r"secretar(?:y|ies)|officials?|delegations?|representatives?|ambassadors?|governors?|"
+        r"mayors?|directors?|commissioners?|leaders|speaker|president|prime\s+minister)\b",
         "meeting",
         verb=True,
     ),

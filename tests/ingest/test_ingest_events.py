@@ -674,3 +674,19 @@ def test_a_launch_at_a_gathering_is_one_event_the_launch(sentence, name):
 def test_a_publication_line_under_the_title_is_not_the_event_s_date(publication):
     text = f"Workshop news\n{publication}\n\nThe workshop took place on 14 and 15 March in Hanoi.\n"
     assert [(k, d, c) for _, k, d, c in events_of(text)] == [("workshop", "2019-03-14", "Hanoi")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Union leaders met the labour minister yesterday in Kathmandu to press for zero fees.",
+        "Union leaders met with officials of the ministry in Kathmandu yesterday.",
+        "Yesterday a union delegation met the Prime Minister in Kathmandu.",
+    ],
+)
+def test_meeting_an_office_holder_under_a_masthead_is_a_meeting(sentence):
+    text = (
+        "The Himalayan Times\nUnions meet ministers on fees\n\nKATHMANDU — "
+        f"{sentence}\n\nPublished: Thursday, February 21, 2019\n"
+    )
+    assert [(k, d, c) for _, k, d, c in events_of(text)] == [("meeting", "2019-02-20", "Kathmandu")]
