@@ -107,7 +107,7 @@ def _dateline(line: str) -> PartialDate | None:
 # "Published: Thursday, February 21, 2019", "Posted on 21/02/2019 by ...", "Date: 21 February
 # 2019", "Last updated 3 March 2019".
 PUBLICATION_LINE = re.compile(
-    r"^(?:posted|published|updated|last\s+(?:updated|modified)|date[d]?|issued|released)"
+    r"^(?:posted|published|updated|last\s+(?:updated|modified)|date[d]?|issued|released)\b"
     r"(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(.+)$",
     re.I,
 )

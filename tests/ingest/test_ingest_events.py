@@ -690,3 +690,8 @@ def test_meeting_an_office_holder_under_a_masthead_is_a_meeting(sentence):
         f"{sentence}\n\nPublished: Thursday, February 21, 2019\n"
     )
     assert [(k, d, c) for _, k, d, c in events_of(text)] == [("meeting", "2019-02-20", "Kathmandu")]
+
+
+def test_a_dates_line_under_a_programme_title_is_the_event_s():
+    text = "Regional Workshop on Fair Recruitment\nDates: 2-3 March 2019\n\nProgramme\n"
+    assert [(k, d) for _, k, d, _ in events_of(text)] == [("workshop", "2019-03-02")]
