@@ -407,6 +407,13 @@ FORMS: list[DateForm] = [
         {"year", "two months"},
         _months,
     ),
+    _form(  # in late July (2018), early March 2019: the month, at month precision
+        "part-of-month-year",
+        _p(r"\b(?:early|mid|late)[-\s]+{m1},?\s*\(?{y}\)?", m1=_MONTH, y=_YEAR),
+        "early mid late",
+        {"year", "month"},
+        _months,
+    ),
     _form(  # July 2018, in January 2007, in mid-July 2018 (read from the month)
         "month-year",
         _APPROX + _p(r"\b{m1},?" + _SP + r"{y}\b", m1=_MONTH, y=_YEAR),

@@ -153,7 +153,9 @@ def test_more_date_forms(text, expected):
         # A part of a month is the month, at month precision.
         ("a workshop in early July", [("early July", "2019-07", "2019-07")]),
         ("a workshop in mid-July", [("mid-July", "2019-07", "2019-07")]),
-        ("a workshop in late July 2018", [("July 2018", "2018-07", "2018-07")]),
+        ("a workshop in late July 2018", [("late July 2018", "2018-07", "2018-07")]),
+        ("a workshop in late July (2018)", [("late July (2018)", "2018-07", "2018-07")]),
+        ("a workshop in mid-July, 2018", [("mid-July, 2018", "2018-07", "2018-07")]),
         (
             "consultations between June and August 2018",
             [("June and August 2018", "2018-06", "2018-08")],
