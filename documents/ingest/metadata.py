@@ -62,8 +62,8 @@ def is_venue_line(line: str) -> bool:
         return False
     parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
     return any(
-        not find_dates(part)
-        and (VENUE_WORD.search(part) or ("," in part and any(places().finditer(part))))
+        (VENUE_WORD.search(part) or ("," in part and any(places().finditer(part))))
+        and not find_dates(part)
         for part in parts
     )
 
