@@ -158,6 +158,13 @@ def _days(m: re.Match, text: str, ctx: DateContext) -> PartialDate | None:
     )
 
 
+def _numeric(m: re.Match, text: str, ctx: DateContext) -> PartialDate:
+    """`21/02/2019` is day first (as the region writes it); `02/21/2019` cannot be."""
+    a, b = int(m.group("a")), int(m.group("b"))
+    day, month = (b, a) if b > 12 else (a, b)
+    return PartialDate.from_parts(int(m.group("y")), month, day, text=text)
+
+
 def _months(m: re.Match, text: str, ctx: DateContext) -> PartialDate:
     return PartialDate.from_parts(
         _int(m, "y"), _int(m, "m1"), end_month=_int(m, "m2"), approximate=_approx(m), text=text
@@ -300,6 +307,14 @@ FORMS: list[DateForm] = [
         _iso,
         caseless=False,
     ),
+    _form(  # 21/02/2019, 21.02.2019: day first, unless the first number cannot be a month's day
+        "numeric-date",
+        r"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>1[89]\d\d|20\d\d)\b",
+        "digit",
+        {"year"},
+        _numeric,
+        caseless=False,
+    ),
     _form(  # 30 October - 2 November 2007
         "day-month-day-month-year",
         _APPROX
@@ -379,14 +394,27 @@ FORMS: list[DateForm] = [
         {"year", "month"},
         _days,
     ),
-    _form(  # July - August 2018
+    _form(  # July - August 2018, between June and August 2018
         "month-month-year",
-        _APPROX + _p(r"\b{m1}" + _DASH + "{m2}" + _SP + r"{y}\b", m1=_MONTH, m2=_MONTH, y=_YEAR),
+        _APPROX
+        + _p(
+            r"\b(?:between\s+)?{m1}(?:" + _DASH + r"|\s+and\s+){m2}" + _SP + r"{y}\b",
+            m1=_MONTH,
+            m2=_MONTH,
+            y=_YEAR,
+        ),
         "approx month",
         {"year", "two months"},
         _months,
     ),
-    _form(  # July 2018, in January 2007
+    _form(  # in late July (2018), early March 2019: the month, at month precision
+        "part-of-month-year",
+        _p(r"\b(?:early|mid|late)[-\s]+{m1},?\s*\(?{y}\)?", m1=_MONTH, y=_YEAR),
+        "early mid late",
+        {"year", "month"},
+        _months,
+    ),
+    _form(  # July 2018, in January 2007, in mid-July 2018 (read from the month)
         "month-year",
         _APPROX + _p(r"\b{m1},?" + _SP + r"{y}\b", m1=_MONTH, y=_YEAR),
         "approx month",
@@ -413,7 +441,26 @@ FORMS: list[DateForm] = [
         (),
         _observed_day,
     ),
-    _form(  # on 12-13 November
+    _form(  # held on 2 and 3 March (year from context)
+        "day-and-day-month-noyear",
+        _p(
+            r"\b(?:between\s+)?{d1}\s+(?:and|&)\s+{d2}" + _SP + r"{m1}\b(?!,?\s*\d)",
+            d1=_DAY,
+            d2=_DAY,
+            m1=_MONTH,
+        ),
+        "digit between",
+        {"month"},
+        _days,
+    ),
+    _form(  # in early July, by mid-March (year from context)
+        "part-of-month-noyear",
+        _p(r"\b(?:early|mid|late)[-\s]+{m1}\b(?!,?\s*\d)", m1=_MONTH),
+        "early mid late",
+        {"month"},
+        _days,
+    ),
+    _form(  # on 12-13 November, from 2 to 4 March
         "day-day-month-noyear",
         _p(r"\b{d1}" + _DASH + "{d2}" + _SP + r"{m1}\b(?!,?\s*\d)", d1=_DAY, d2=_DAY, m1=_MONTH),
         "digit",

@@ -31,9 +31,10 @@ KINDS = {"digit", "approx", "month"}
 # The words (not kinds) some form opens on: read from the forms, so a new one is one edit.
 OPENING_WORDS = {word for form in FORMS for word in form.opens} - KINDS
 # A year that is part of a name or a number, not a date: "Convention, 2011 (No. 189)",
-# "Resolution No. 1850".
+# "Resolution No. 1850", "Law No. 18 of 2017" (a law's number and year).
 NOT_A_YEAR_BEFORE = re.compile(
-    r"(?:\b(?:Convention|Recommendation|Protocol|Act|Law|Decree|Resolution),?|\bNos?\.?|#)\s*$"
+    r"(?:\b(?:Convention|Recommendation|Protocol|Act|Law|Decree|Resolution),?|\bNos?\.?"
+    r"(?:\s*\d+\s+of)?|#)\s*$"
 )
 NOT_A_YEAR_AFTER = re.compile(r"\s*\(\s*No\b")
 

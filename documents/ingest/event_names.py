@@ -20,6 +20,8 @@ KIND_LABEL = {
     "agreement": "Agreement",
     "visit": "Visit",
     "campaign": "Campaign",
+    "launch": "Launch",
+    "adoption": "Adoption",
 }
 _SMALL = {"and", "on", "of", "for", "the", "in", "to", "at"}
 _TOKEN = re.compile(r"[\w'’\-]+|\S")
@@ -133,6 +135,35 @@ def _object_after(sentence: str, trigger_end: int) -> str:
     return (called.group(1) if called else m.group(2) or m.group(1)).strip()
 
 
+# `launch of the ILO report 'Title'`, `launched a study on recruitment fees`, `launched its
+# new handbook, "Title"`: what was launched, with its title when the text quotes it.
+LAUNCHED_OBJECT = re.compile(
+    r"\s+(?:of\s+)?(?:the|a|an|its|their|our|his|her)?\s*"
+    r"(?P<thing>(?:[\w'’-]+\s+){0,4}?(?:report|study|book|campaign|publication|research|guide"
+    r"|guidebook|handbook|toolkit|tool-kit|manual|film|video|documentary|website|app|survey|"
+    r"paper|brief|index|database|petition|action\s+plan|guidelines)s?\b)"
+    r"(?P<topic>\s+(?:on|about|into|for|against)\s+[^,.;:“\"‘(]{3,80}?"
+    r"(?=\s+(?:in|at|on|by)\s+(?:[A-Z]|\d)|\s+(?:on|in)\s+\d|[,.;:“\"‘(]|$))?"
+)
+
+
+def _launched_object(sentence: str, t_start: int, t_end: int) -> str:
+    """`the ILO report 'Fair Recruitment'`, `study on recruitment fees`: what a launch puts
+    out; a `book launch` is the launch of a book."""
+    m = LAUNCHED_OBJECT.match(sentence, t_end)
+    if not m:
+        before = re.search(r"\b(book|report|campaign|film|video)\s+$", sentence[:t_start], re.I)
+        if before is None:
+            return ""
+        of = re.match(r"\s+of\s+(?:the\s+)?", sentence[t_end:])  # "book launch of 'Title'"
+        quoted = quoted_title(sentence, t_end + of.end()) if of else ""
+        return f"{before.group(1).lower()} '{quoted}'" if quoted else before.group(1).lower()
+    thing = m.group("thing").strip()
+    quoted = quoted_title(sentence, m.end())
+    topic = (m.group("topic") or "").strip()
+    return f"{thing} '{quoted}'" if quoted else " ".join(f"{thing} {topic}".split())
+
+
 def _agreement_phrase(sentence: str, trigger_start: int, trigger_end: int) -> str:
     """`the ATUC inter-union agreement` -> `ATUC inter-union agreement`."""
     m = re.search(r"\b(?:the|an?|its|their)\s+((?:[\w'’\-]+\s+){0,4})$", sentence[:trigger_start])
@@ -174,6 +205,8 @@ def event_name(kind, sentence, t_start, t_end, orgs, org_roles, city, date) -> s
             return f"Founding of the {subject}"
         if names:
             return f"Founding of the {orgs[org_roles[0][0]].name}"
+    if kind == "launch" and (launched := _launched_object(sentence, t_start, t_end)):
+        return f"Launch of the {launched}"
     if kind == "agreement":
         phrase = _agreement_phrase(sentence, t_start, t_end)
         if phrase and len(phrase.split()) >= 2 and not re.search(r"\bsign", phrase, re.I):

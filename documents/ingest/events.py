@@ -5,17 +5,22 @@ events it mentions, with kind, dates at their precision, place, and the roles of
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache
-from itertools import islice
+from dataclasses import dataclass, replace
 
 from advocacy_site.names import name_key
 
+from .date_forms import DateContext
 from .dates import FORMS, FoundDate, find_dates
-from .event_names import event_name, titled_phrase
+from .event_filters import is_deadline, occasions
+from .event_foundings import fold_foundings, fold_launch_venues
+from .event_headings import document_events, place_between
+from .event_merging import SCOPE, merge, one_gathering_per_date
+from .event_names import event_name
 from .event_roles import sentence_roles
+from .event_stages import listed_stages
 from .findings import EventFinding, OrganizationFinding, PersonFinding, Span
-from .reference import cities, countries, places
+from .reference import places
+from .reported_dates import day_of_event, reported_date
 from .sentences import sentences
 from .series import (
     ORDINAL_BEFORE,
@@ -26,114 +31,6 @@ from .series import (
     series_of_name,
 )
 from .triggers import GATHERINGS, TRIGGER_PATTERN, holds_stem, trigger_kinds, trigger_stems
-
-
-def _place(hits: list, start: int, end: int) -> tuple[str, str, float | None, float | None]:
-    """City and country named between `start` and `end`: (city, ISO code, latitude, longitude)."""
-    city, country, lat, lon = "", "", None, None
-    for hit in hits:
-        if not start <= hit.start < end:
-            continue
-        kind, key = hit.value
-        if kind == "country" and not country:
-            country = countries()[key]
-            if not city and key in cities():  # Singapore, Hong Kong: a city and a country
-                city, _, lat, lon = cities()[key]
-        elif kind == "city" and not city:
-            _, city_country, lat, lon = cities()[key]
-            city = hit.text  # as the text names it: "Penang", not geonames' "George Town"
-            country = city_country  # the city's own country wins over a country named nearby
-    return city, country, lat, lon
-
-
-def _is_heading(line: str) -> bool:
-    """A title-like line: short, capitalised, not a bullet, a sentence, or a `date | category` header."""
-    stripped = line.strip()
-    if not stripped or len(stripped) >= 140 or "|" in stripped:
-        return False
-    if stripped[-1] in ".:;," or re.match(r"^(?:[•\-*–]|\d+[.)])\s*", stripped):
-        return False
-    return stripped[0].isupper() or stripped[0].isdigit() or stripped[0] in '[("“'
-
-
-def _document_events(
-    title: str, text: str, orgs, context_year, context_month, series, context_day, blocked
-) -> list[EventFinding]:
-    """Events named by the title and the short heading lines near the top of the document."""
-    events = []
-    top = [(m.start(), m.group(0)) for m in islice(re.finditer(r"[^\n]+", text), 25)]
-
-    @cache
-    def places_in(offset: int, line: str) -> list:  # headings share their nearby lines
-        return list(places().finditer(text, offset, offset + len(line)))
-
-    for i, (offset, line) in enumerate(top):
-        if not _is_heading(line):
-            continue
-        kinds = trigger_kinds(line, blocked, offset, series)
-        if not kinds:
-            continue
-        kind = kinds[0][0]
-        own = find_dates(
-            line, context_year=context_year, context_month=context_month, context_day=context_day
-        )
-        date_found: FoundDate | None = own[0] if own else None
-        if date_found is None:  # the nearest short line holding only a date, or a place and date
-            for _, near in sorted(top[max(0, i - 3) : i + 3], key=lambda h: abs(h[0] - offset)):
-                near_dates = find_dates(
-                    near,
-                    context_year=context_year,
-                    context_month=context_month,
-                    context_day=context_day,
-                )
-                if near_dates and "|" not in near and len(near.strip()) < 40:
-                    date_found = near_dates[0]
-                    break
-        name = line.strip().strip("[]")
-        t_local = kinds[0][1] - offset
-        titled = titled_phrase(line, t_local, kinds[0][2] - offset)
-        if not re.match(r"^[A-Z]", name) or name.lower().startswith(("conduct", "held", "organi")):
-            name = titled or name
-        elif len(titled.split()) >= 2 and len(name.split()) > 10:  # a headline, not a title
-            name = titled
-        if own:
-            name = name[: own[0].start].rstrip(" ,-–:|") or name
-        continuation = [
-            h
-            for _, h in top[i + 1 : i + 3]
-            if _is_heading(h) and not find_dates(h) and not trigger_kinds(h, [], 0)
-        ]
-        if continuation and len(name.split()) <= 4:
-            name = f"{name}: {' '.join(c.strip() for c in continuation)}"
-        if kind == "founding":
-            name = re.sub(
-                r"^(?:Established|Founded|Formed|Launch(?:ed)?\s+of)\s+(?:the\s+)?",
-                "Founding of the ",
-                name,
-            )
-        near = [(o, h) for o, h in top[max(0, i - 2) : i + 4] if _is_heading(h) or len(h) < 60]
-        place_hits = [hit for o, h in near for hit in places_in(o, h)]
-        city, country, lat, lon = _place(place_hits, 0, len(text))
-        mention = next((m for m in series if m.start == kinds[0][1]), None)
-        if mention is not None:
-            name = series_label(mention)
-        events.append(
-            EventFinding(
-                key="",
-                name=" ".join(name.split())[:300],
-                kind=kind,
-                date=date_found.date if date_found else None,
-                city=city,
-                country=country,
-                latitude=lat,
-                longitude=lon,
-                is_document_event=True,
-                spans=[Span(offset, offset + len(line), line, "heading-event", 0.8)],
-                series=mention.series.name if mention else "",
-                edition=mention.edition if mention else None,
-            )
-        )
-    return events
 
 
 @dataclass
@@ -181,21 +78,24 @@ def find_events(
         [h for h in places().finditer(text) if not _inside(h.start, names_of_things)],
     )
     _drop_mentions(orgs, named)
-    events = _document_events(
+    events = document_events(
         title, text, orgs, context_year, context_month, series, context_day, doc.blocked
     )
     last_gathering: EventFinding | None = None
     stems = trigger_stems(text)
     year_in_text = None  # without a publication date, "On May 11-12" is in the text's year
+    previous = (0, "")
     for offset, sentence in sentences(text):
+        prior, previous = previous, (offset, sentence)
         if "|" in sentence:
             continue  # a `date | category | region` header: the publication, not an event
         if context_year is None and YEAR.search(sentence):
             year_in_text = _last_year(sentence) or year_in_text
         if stems is not None and not holds_stem(stems, offset, offset + len(sentence)):
             continue  # no trigger word in it
-        kinds = trigger_kinds(sentence, doc.blocked, offset, series)
-        if not kinds:
+        all_kinds = trigger_kinds(sentence, doc.blocked, offset, series)
+        kinds = occasions(sentence, offset, all_kinds)
+        if not all_kinds or (not kinds and not any(k[0] in GATHERINGS for k in all_kinds)):
             continue
         dates = [
             d
@@ -206,8 +106,18 @@ def find_events(
                 context_day=context_day,
             )
             if not _inside(offset + d.start, doc.blocked)
+            and not is_deadline(sentence, d.start)
             and _dates_its_clause(d, sentence, kinds, offset)
         ]
+        if stages := listed_stages(sentence, offset, all_kinds, dates, doc.place_hits):
+            events.extend(_stage_event(doc, offset, sentence, stage) for stage in stages)
+            last_gathering = events[-1]
+            continue
+        if not kinds:
+            continue
+        if not any(d.date.precision == "day" for d in dates):
+            context = DateContext(context_year, context_month, context_day)
+            kinds, dates = _borrowed_dates(doc, events, prior, sentence, kinds, dates, context)
         if not dates:
             _credit_undated(sentence, offset, kinds, orgs, events, last_gathering)
             continue
@@ -215,7 +125,10 @@ def find_events(
             events.append(event)
             if event.kind in GATHERINGS:
                 last_gathering = event
-    merged = _merge(events)
+    merged = merge(events)
+    for event in merged:
+        _mark_founded(event, orgs)
+    merged = fold_launch_venues(fold_foundings(merged))
     speakers = [k for k, p in people.items() if any(_in_speaker_list(text, s) for s in p.spans)]
     document_event = next(
         (e for e in merged if e.is_document_event and e.kind not in ("founding",)), None
@@ -235,7 +148,6 @@ def find_events(
         ]
         if not event.series:  # "the 5th Bangladesh Migration Forum": an edition of a series
             event.series, event.edition = series_of_name(event.name)
-        _mark_founded(event, orgs)
         _mark_planned(event, text)
         event.description = " ".join(
             dict.fromkeys(" ".join(sp.text.split()) for sp in event.spans)
@@ -246,6 +158,30 @@ def find_events(
     # An undated event cannot be placed in time, unless it is what the title reports.
     title_end = text.find("\n")
     return [e for e in merged if e.date is not None or _titled(e, title_end, merged)]
+
+
+def _borrowed_dates(doc: _Document, events, prior, sentence: str, kinds, dates, context):
+    """(kinds, dates) of a sentence that gives no day of its own: the day of a speech the
+    sentence before reports (`said yesterday ... . Speaking at a consultation ...`), or a day of
+    the gathering the text reports (`On the second day ...`)."""
+    prior_offset, prior_sentence = prior
+    if not dates and context.day and any(k[0] in GATHERINGS for k in kinds):
+        reported = reported_date(
+            prior_sentence,
+            sentence,
+            context_year=context.year,
+            context_month=context.month,
+            context_day=context.day,
+        )
+        if reported is not None and not trigger_kinds(prior_sentence, doc.blocked, prior_offset):
+            # The sentence's gathering, dated from the sentence before.
+            return [k for k in kinds if k[0] in GATHERINGS][:1], [replace(reported, start=0, end=0)]
+    # The gathering the text reports: its own, else the first it dates to the day.
+    held = [e for e in events if e.kind in GATHERINGS and e.date and e.date.precision == "day"]
+    gathering = next((e for e in held if e.is_document_event), held[0] if held else None)
+    if (day := day_of_event(sentence, gathering)) is not None:
+        return kinds, [day, *dates]
+    return kinds, dates
 
 
 def _titled(event: EventFinding, title_end: int, events: list[EventFinding]) -> bool:
@@ -345,12 +281,12 @@ def _earlier(events: list[EventFinding], kind: str, sentence: str, t_local: int,
 
 def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, events):
     """The events a dated sentence reports; one `the Forum` refers back to takes its date."""
-    city, country, lat, lon = _place(doc.place_hits, offset, offset + len(sentence))
+    city, country, lat, lon = place_between(doc.place_hits, offset, offset + len(sentence))
     span = Span(
         offset, offset + len(sentence.rstrip()), sentence.rstrip(), "dated-event-sentence", 0.75
     )
     org_roles = None
-    for kind, t_start, t_end, found in _one_gathering_per_date(kinds, dates, offset, sentence):
+    for kind, t_start, t_end, found in one_gathering_per_date(kinds, dates, offset, sentence):
         found = found or min(dates, key=lambda d: abs(offset + d.start - t_start))
         date = found.date
         roles = sentence_roles(sentence, offset, doc.orgs, t_start)
@@ -393,6 +329,32 @@ def _sentence_events(doc: _Document, offset: int, sentence: str, kinds, dates, e
             event.name = series_label(mention)
             event.series, event.edition = mention.series.name, mention.edition
         yield event
+
+
+def _stage_event(doc: _Document, offset: int, sentence: str, stage) -> EventFinding:
+    """One stage of a listed process: `National consultation in Dhaka`, on its own date."""
+    hits = [stage.place] if stage.place is not None else []
+    city, country, lat, lon = place_between(hits, 0, len(doc.text))
+    t_start, t_end = stage.trigger
+    roles = sentence_roles(sentence, offset, doc.orgs, t_start)
+    word = sentence[t_start - offset : t_end - offset - 1]  # singular: "consultation"
+    scope = SCOPE.search(sentence, max(0, t_start - offset - 25), t_start - offset)
+    base = f"{scope.group(0).capitalize()} {word.lower()}" if scope else word.capitalize()
+    place = stage.place.text if stage.place is not None else ""
+    return EventFinding(
+        key="",
+        name=f"{base} in {place}" if place and place not in base else base,
+        kind=stage.kind,
+        date=stage.date.date,
+        city=city,
+        country=country,
+        latitude=lat,
+        longitude=lon,
+        organizations=roles,
+        spans=[
+            Span(offset, offset + len(sentence.rstrip()), sentence.rstrip(), "listed-stage", 0.7)
+        ],
+    )
 
 
 def _signed_instrument(doc: _Document, offset: int, sentence: str, t_end: int) -> str:
@@ -455,47 +417,6 @@ def _mark_planned(event: EventFinding, text: str) -> None:
             return
 
 
-def _one_gathering_per_date(kinds, dates, offset, sentence):
-    """(kind, start, end, date or None): one gathering per date a sentence gives (the word
-    nearest the date wins), besides any founding, signing, visit or campaign; `founded X at a
-    meeting` is one event, not two."""
-    founding = any(k[0] == "founding" for k in kinds)
-    gatherings = [
-        k
-        for k in kinds
-        if k[0] in GATHERINGS
-        and not (
-            founding and re.search(r"\b(?:at|by)\s+an?\s+(?:\w+\s+)?$", sentence[: k[1] - offset])
-        )
-    ]
-    others = [(*k, None) for k in kinds if k[0] not in GATHERINGS]
-    # Each date goes with the gathering nearest it, closest pairs first, one date each. A
-    # gathering named in capitals ("the Follow-up Training on ...") beats a common noun nearer
-    # the date ("a five-day course").
-    pairs = sorted(
-        (
-            not sentence[k[1] - offset : k[1] - offset + 1].isupper(),
-            abs(offset + d.start - k[1]),
-            i,
-            j,
-        )
-        for i, d in enumerate(dates)
-        for j, k in enumerate(gatherings)
-    )
-    chosen, used_dates, used_kinds = [], set(), set()
-    for _, _, i, j in pairs:
-        if i not in used_dates and j not in used_kinds:
-            used_dates.add(i)
-            used_kinds.add(j)
-            chosen.append((*gatherings[j], dates[i]))
-    seen, result = set(), []
-    for item in sorted(others + chosen, key=lambda k: k[1]):
-        if item[0] not in seen or item[0] in GATHERINGS:
-            seen.add(item[0])
-            result.append(item)
-    return result
-
-
 def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> None:
     """`This gathering in Phnom Penh, organized by X`: roles for an event already found."""
     for kind, t_start, _ in kinds:
@@ -511,57 +432,3 @@ def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> No
             if key not in dict(target.organizations):
                 target.organizations.append((key, role))
         return
-
-
-SCOPE = re.compile(
-    r"\b(?:national|regional|sub-?regional|global|international|provincial|local)\b", re.I
-)
-
-
-def _one_occasion(a: EventFinding, b: EventFinding) -> bool:
-    """Two findings of one kind are one occasion when one date holds the other (`May 2010`
-    and `5 May 2010`) and their names do not set them apart as stages (`national
-    consultations`, then `a regional consultation`)."""
-    if not a.date or not b.date or (a.date.precision == "day" and b.date.precision == "day"):
-        return False
-    if not (
-        a.date.start <= b.date.start <= a.date.end or b.date.start <= a.date.start <= b.date.end
-    ):
-        return False
-    scopes = [{w.lower() for w in SCOPE.findall(e.name)} for e in (a, b)]
-    return not (scopes[0] and scopes[1] and scopes[0] != scopes[1])
-
-
-def _merge(events: list[EventFinding]) -> list[EventFinding]:
-    """One event per kind and start date: the document's heading and its sentences agree."""
-    merged: dict[tuple, EventFinding] = {}
-    for event in events:
-        start = event.date.start if event.date else None
-        key = (event.kind, start)
-        same = merged.get(key) or next(
-            (e for (k, s), e in merged.items() if k == event.kind and _one_occasion(e, event)),
-            None,
-        )
-        if same is None:
-            merged[key] = event
-            continue
-        if (
-            event.date
-            and same.date
-            and event.date.precision == "day"
-            and same.date.precision != "day"
-        ):
-            same.date = event.date
-        same.is_document_event |= event.is_document_event
-        if event.series and not same.series:  # an edition's name is the series' own
-            same.name, same.series, same.edition = event.name, event.series, event.edition
-        elif event.is_document_event and not same.name.startswith("Founding") and not same.series:
-            same.name = event.name if len(event.name) > len(same.name) else same.name
-        same.city, same.country = same.city or event.city, same.country or event.country
-        same.latitude = same.latitude or event.latitude
-        same.longitude = same.longitude or event.longitude
-        for key_role in event.organizations:
-            if key_role[0] not in dict(same.organizations):
-                same.organizations.append(key_role)
-        same.spans.extend(event.spans)
-    return list(merged.values())

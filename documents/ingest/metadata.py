@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from advocacy_site.partial_dates import PartialDate
 
-from .dates import find_dates
+from .dates import MONTHS, find_dates
+from .reference import places
 
 # Page furniture that survives a copy-paste of a web page; never part of the document.
 BOILERPLATE = re.compile(
@@ -48,12 +49,31 @@ def clean_text(text: str) -> str:
     return cleaned.strip("\n ") + "\n"
 
 
+VENUE_WORD = re.compile(
+    r"\b(?:Hotel|Resort|Inn|Cent(?:re|er)|Hall|Room|Auditorium|Venue|Building|Plaza|Campus|"
+    r"University|Secretariat|Headquarters|Online|Virtual)\b"
+)
+
+
+def is_venue_line(line: str) -> bool:
+    """`27–28 November 2019 | Hotel Novotel, Bangkok, Thailand`: an event page's date and
+    venue, not a publication header (`date | category | region` names no venue)."""
+    if "|" not in line:
+        return False
+    parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
+    return any(
+        (VENUE_WORD.search(part) or ("," in part and any(places().finditer(part))))
+        and not find_dates(part)
+        for part in parts
+    )
+
+
 def _header(line: str) -> tuple[PartialDate, str, str] | None:
     """`15 Aug 2007 | Consultations | Regional` -> (date, category, region)."""
     if "|" not in line and "·" not in line:
         return None  # one part: not a header (and long paragraph lines are not split)
     parts = [p for p in HEADER_SEPARATOR.split(line.strip()) if p]
-    if len(parts) < 2:
+    if len(parts) < 2 or is_venue_line(line):
         return None
     for i, part in enumerate(parts):  # `Press release | 02 November 2017`: the date anywhere
         dates = find_dates(part)
@@ -84,6 +104,47 @@ def _dateline(line: str) -> PartialDate | None:
     return None
 
 
+# "Published: Thursday, February 21, 2019", "Posted on 21/02/2019 by ...", "Date: 21 February
+# 2019", "Last updated 3 March 2019".
+PUBLICATION_LINE = re.compile(
+    r"^(?:posted|published|updated|last\s+(?:updated|modified)|date[d]?|issued|released)\b"
+    r"(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(.+)$",
+    re.I,
+)
+
+
+def _publication_line(line: str) -> PartialDate | None:
+    """The date a `Published: ...` (or `Posted on`, `Date:`, `Last updated`) line gives."""
+    posted = PUBLICATION_LINE.match(line)
+    found = find_dates(posted.group(1)) if posted else []
+    return found[0].date if found and found[0].start < 3 else None
+
+
+# A wire dateline with a day but no year: `KATHMANDU, Feb 20 (Agency) -`, `DHAKA, 20 February -`.
+YEARLESS_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40},\s*(?:(?P<m1>[A-Za-z]{3,9})\.?\s+(?P<d1>\d{1,2})|"
+    r"(?P<d2>\d{1,2})\s+(?P<m2>[A-Za-z]{3,9})\.?)\b(?!,?\s*\d{4})"
+)
+
+
+def _yearless_dateline(lines: list[str], published: PartialDate) -> PartialDate | None:
+    """The day a wire dateline gives, in the year of the page's publication (the month and day
+    after it belong to the year before: `Dec 30` on a page of 2 January)."""
+    for line in lines:
+        m = YEARLESS_DATELINE.match(line)
+        month = m and MONTHS.get((m.group("m1") or m.group("m2")).lower())
+        if not month:
+            continue
+        year = published.start.year
+        if month > published.start.month and published.precision != "year":
+            year -= 1
+        try:
+            return PartialDate.from_parts(year, month, int(m.group("d1") or m.group("d2")))
+        except ValueError:
+            return None
+    return None
+
+
 def _title_from(line: str) -> str:
     line = " ".join(line.split())
     if len(line) <= TITLE_MAX:
@@ -99,7 +160,12 @@ def read_metadata(raw_text: str, *, fallback_title: str = "") -> DocumentMetadat
     text = clean_text(raw_text)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     title, date, category, region = "", None, "", ""
+    from_publication_line = False
     for line in lines[:12]:
+        if PUBLICATION_LINE.match(line) and (published := _publication_line(line)):
+            from_publication_line |= date is None
+            date = date or published
+            continue
         header = _header(line)
         if header and date is None:
             date, category, region = header
@@ -113,11 +179,12 @@ def read_metadata(raw_text: str, *, fallback_title: str = "") -> DocumentMetadat
         date is None
     ):  # "Posted on 19 February 2019 by GEFONT": page furniture, but it dates the page
         raw_lines = [line.strip() for line in raw_text.split("\n") if line.strip()]
-        for line in raw_lines[:12] + raw_lines[-12:]:
-            posted = re.match(r"^(?:Posted|Published|Updated)\s+(?:on\s+)?(.+)$", line, re.I)
-            if posted and (found := find_dates(posted.group(1))) and found[0].start < 3:
-                date = found[0].date
-                break
+        date = next(filter(None, map(_publication_line, raw_lines[:12] + raw_lines[-12:])), None)
+        from_publication_line = True
+    if (
+        from_publication_line and date is not None
+    ):  # the wire dateline's day, when it gives one, is the report's
+        date = _yearless_dateline(lines[:12], date) or date
     return DocumentMetadata(
         title=title or fallback_title or "Untitled document",
         text=text,

@@ -89,10 +89,17 @@ TRIGGERS = [
         cues=("visit", "mission"),
     ),
     Trigger(r"campaigns?", "campaign"),
+    # "the launch of the ILO report", "a book launch", "launching a study": what is launched
+    # decides (`launched_kind`); a network or office launched is a founding.
+    Trigger(r"launch(?:es|ing)?", "launch"),
     # Said with verbs: "delegates came together in Dhaka", "unions gathered in Manila on ...".
     Trigger(
         r"came\s+together|come\s+together|gathered\s+(?:in|at|for)|convened\s+(?:in|at|on)|"
-        r"met\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:in|at)(?=\s)",
+        r"met\s+(?:(?:today|yesterday|on\s+\w+day)\s+)?(?:in|at)(?=\s)|"
+        # "met the labour minister", "met with officials of the ministry"
+        r"met\s+(?:with\s+)?(?:the\s+|a\s+|an\s+)?(?:[\w'’-]+\s+){0,3}?(?:ministers?|"
+        r"secretar(?:y|ies)|officials?|delegations?|representatives?|ambassadors?|governors?|"
+        r"mayors?|directors?|commissioners?|leaders|speaker|president|prime\s+minister)\b",
         "meeting",
         verb=True,
     ),
@@ -129,6 +136,33 @@ def holds_stem(stems: list[tuple[int, int]], start: int, end: int) -> bool:
         if stem_end <= end:
             return True
     return False
+
+
+# What a launch puts out: a publication or a campaign, not a body.
+LAUNCHED_THING = (
+    r"reports?|stud(?:y|ies)|books?|campaigns?|publications?|research|guide(?:book)?s?|"
+    r"handbooks?|tool-?kits?|manuals?|films?|videos?|documentar(?:y|ies)|websites?|apps?|"
+    r"surveys?|findings|papers?|briefs?|index|database|exhibition|petition|strategy|"
+    r"roadmap|action\s+plan|guidelines"
+)
+LAUNCHED_WHAT = re.compile(rf"^[^.;:]{{0,50}}?\b(?:{LAUNCHED_THING})\b", re.I)
+FOUNDED_WHAT = re.compile(
+    r"^[^.;:]{0,50}?\b(?:network|alliance|coalition|union|federation|association|platform|"
+    r"committee|task\s+force|group|caucus|council|centre|center|office|desk|shelter|branch)s?\b",
+    re.I,
+)
+
+
+def launched_kind(text: str, word: str, end: int) -> str:
+    """`launched a study on ...` is a launch; `launched a network of ...`, a founding; the
+    noun `launch` alone is a launch, the verb alone a founding (as `set up`)."""
+    after = text[end : end + 80]
+    thing, body = LAUNCHED_WHAT.match(after), FOUNDED_WHAT.match(after)
+    if thing and (body is None or thing.end() <= body.end()):
+        return "launch"
+    if body is not None:
+        return "founding"
+    return "founding" if word == "launched" else "launch"
 
 
 OPENED_WHAT = re.compile(r"\b(?:centre|center|office|shelter|desk|branch|clinic|school)s?\b", re.I)
@@ -171,7 +205,12 @@ def trigger_kinds(
         if AGREEMENT_NOUN.fullmatch(word) and _agreement_in_general(text):
             continue
         trigger = TRIGGERS[int(m.lastgroup[1:])]  # group k<index>
-        (verbs if trigger.verb else found).append((trigger.kind, start, end))
+        kind = trigger.kind
+        if word.startswith("launch"):
+            kind = launched_kind(text, word, m.end())
+        elif kind == "campaign" and any(k == "launch" and start - e < 60 for k, _, e in found):
+            continue  # "launched a campaign": the launch is the event
+        (verbs if trigger.verb else found).append((kind, start, end))
     if not any(kind in GATHERINGS for kind, _, _ in found):
         found += verbs  # "came together in": only when no noun names the gathering
     return sorted(found, key=lambda k: k[1])

@@ -359,6 +359,8 @@ class Event(RecordBase, DatedRecord):
         AGREEMENT = "agreement", "Agreement or signing"
         VISIT = "visit", "Visit"
         CAMPAIGN = "campaign", "Campaign"
+        LAUNCH = "launch", "Launch (of a report, study or campaign)"
+        ADOPTION = "adoption", "Adoption (of an instrument)"
         OTHER = "other", "Other"
 
     name = models.CharField(max_length=500)

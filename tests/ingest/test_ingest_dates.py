@@ -136,3 +136,63 @@ def test_a_paragraph_dateline_dates_the_page(first_paragraph, date):
 )
 def test_more_date_forms(text, expected):
     assert _found(text, context_year=2015, context_month=2, context_day=23) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Day pairs and ranges without a year: the year is the document's.
+        ("the forum was held on 2 and 3 March", [("2 and 3 March", "2019-03-02", "2019-03-03")]),
+        ("unions met on 14-15 March in Dhaka", [("14-15 March", "2019-03-14", "2019-03-15")]),
+        ("unions met on 14–15 March in Dhaka", [("14–15 March", "2019-03-14", "2019-03-15")]),
+        ("a course from 2 to 4 March", [("2 to 4 March", "2019-03-02", "2019-03-04")]),
+        (
+            "between 9 & 10 June the caucus met",
+            [("between 9 & 10 June", "2019-06-09", "2019-06-10")],
+        ),
+        # A part of a month is the month, at month precision.
+        ("a workshop in early July", [("early July", "2019-07", "2019-07")]),
+        ("a workshop in mid-July", [("mid-July", "2019-07", "2019-07")]),
+        ("a workshop in late July 2018", [("late July 2018", "2018-07", "2018-07")]),
+        ("a workshop in late July (2018)", [("late July (2018)", "2018-07", "2018-07")]),
+        ("a workshop in mid-July, 2018", [("mid-July, 2018", "2018-07", "2018-07")]),
+        (
+            "consultations between June and August 2018",
+            [("June and August 2018", "2018-06", "2018-08")],
+        ),
+        # Numeric dates are day first, unless the first number cannot be a month.
+        ("Posted on 21/02/2019 by admin", [("21/02/2019", "2019-02-21", "2019-02-21")]),
+        ("Posted on 02/21/2019 by admin", [("02/21/2019", "2019-02-21", "2019-02-21")]),
+        ("Posted on 05.03.2019", [("05.03.2019", "2019-03-05", "2019-03-05")]),
+    ],
+)
+def test_dates_without_a_year_and_parts_of_months(text, expected):
+    assert _found(text, context_year=2019) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["under Law No. 18 of 2017 on migrant workers", "Decree No. 5 of 2019 says"]
+)
+def test_a_laws_number_and_year_is_no_date(text):
+    assert _found(text, context_year=2019) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Unions meet\nPublished: Thursday, February 21, 2019\n\nText.\n", "2019-02-21"),
+        ("Unions meet\nPosted on 21/02/2019 by admin\n\nText.\n", "2019-02-21"),
+        ("Date: 21 February 2019\nUnions meet\n\nText.\n", "2019-02-21"),
+        ("Unions meet\nLast updated: 3 March 2019\n\nText.\n", "2019-03-03"),
+        ("Unions meet\n\nText.\n\nPublished on Monday, 4 March 2019\n", "2019-03-04"),
+        # A wire dateline's day and month, in the publication line's year.
+        (
+            "Unions meet\n\nKATHMANDU, Feb 20 (Agency) - Unions met.\n\nPublished: 21 Feb 2019\n",
+            "2019-02-20",
+        ),
+        ("Unions meet\nPosted on 02/01/2019\n\nDHAKA, Dec 30 - Unions met.\n", "2018-12-30"),
+    ],
+)
+def test_publication_lines_of_other_shapes_date_the_page(text, date):
+    metadata = read_metadata(text)
+    assert (metadata.title, metadata.date.iso("start")) == ("Unions meet", date)

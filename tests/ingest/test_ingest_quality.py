@@ -31,12 +31,13 @@ HELDOUT_DIR = Path(__file__).parent.parent / "fixtures" / "heldout"
 # Texts written for evaluation by someone who never saw the importer. Measured before any rule
 # was changed because of them: organizations 0.82/0.81, people 0.96/0.71, conventions 1.00/1.00,
 # events 0.73/0.42. General fixes since (dates relative to the page's date, one gathering per
-# date, country-qualified names, reported speech) lifted them; the floors below keep that.
+# date, country-qualified names, reported speech; a day of the reported gathering, a renewal
+# beside its first signing) lifted them (events 1.00/0.95); the floors below keep that.
 HELDOUT_FLOORS = {
     "organizations": (0.9, 0.9),
     "conventions": (0.9, 0.9),
     "people": (0.9, 0.8),
-    "events": (0.9, 0.8),
+    "events": (0.95, 0.9),
 }
 
 
