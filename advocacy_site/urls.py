@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("documents.urls")),
     path("", include("organizations.urls")),
+    path("", include("documents.oai.urls")),
 ]
 
 admin.site.site_header = "Migrant-labour advocacy archive"
