@@ -17,6 +17,13 @@ VERB_ARGUMENTS = {
 }
 LIST_VERBS = ("ListIdentifiers", "ListRecords")
 
+# The syntax OAI-PMH.xsd gives each echoed argument; a value outside it is a badArgument.
+_URI_CHARS = r"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#]|%[0-9A-Fa-f]{2})+"
+_SYNTAX = {
+    "identifier": re.compile(_URI_CHARS),
+    "set": re.compile(r"[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*"),
+    "metadataPrefix": re.compile(r"[A-Za-z0-9\-_.!~*'()]+"),
+}
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SECONDS = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
@@ -63,6 +70,9 @@ def parse_request(params) -> OaiRequest:
             raise OaiError("badArgument", f"The argument {name} is repeated.")
         arguments[name] = values[0]
     _check_names(verb, arguments)
+    for name, value in arguments.items():
+        if name in _SYNTAX and not _SYNTAX[name].fullmatch(value):
+            raise OaiError("badArgument", f"{name}={value!r} is not of the form OAI-PMH gives it.")
     return OaiRequest(verb=verb, arguments=arguments)
 
 
@@ -102,15 +112,21 @@ def parse_date_range(start: str | None, stop: str | None) -> DateRange:
 
 def _parse_datestamp(name: str, value: str, *, end_of_period: bool) -> dt.datetime:
     """The first instant the datestamp names, or for `until` the first instant after it."""
-    try:
-        if _DAY.fullmatch(value):
-            moment = dt.datetime.strptime(value, "%Y-%m-%d").replace(tzinfo=dt.UTC)
-            return moment + dt.timedelta(days=1) if end_of_period else moment
-        if _SECONDS.fullmatch(value):
-            moment = dt.datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=dt.UTC)
-            return moment + dt.timedelta(seconds=1) if end_of_period else moment
-    except (ValueError, OverflowError):
-        pass
+    for pattern, form, period in (
+        (_DAY, "%Y-%m-%d", dt.timedelta(days=1)),
+        (_SECONDS, "%Y-%m-%dT%H:%M:%SZ", dt.timedelta(seconds=1)),
+    ):
+        if not pattern.fullmatch(value):
+            continue
+        try:
+            moment = dt.datetime.strptime(value, form).replace(tzinfo=dt.UTC)
+        except ValueError:
+            break
+        if not end_of_period:
+            return moment
+        # `until=9999-12-31` means everything: the instant after it is past datetime's range.
+        latest = dt.datetime.max.replace(tzinfo=dt.UTC)
+        return moment + period if moment < latest - period else latest
     raise OaiError(
         "badArgument", f"{name}={value!r} is not a date like 2007-11-01 or 2007-11-01T09:30:00Z."
     )

@@ -13,7 +13,7 @@ from .arguments import DateRange, OaiError
 
 SET_KINDS = {"category": "Category", "region": "Region", "year": "Year of publication"}
 DESCRIPTION_CHARS = 500
-_YEAR = re.compile(r"\d{4}")
+_YEAR = re.compile(r"[1-9]\d{3}")
 
 
 def public_documents():

@@ -1,6 +1,7 @@
 """The six OAI-PMH verbs, each adding its element to the response's envelope."""
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -14,6 +15,8 @@ from .arguments import (
 )
 from .tokens import ListState, state_from_token, token_expires, token_for
 from .xml import OAI_DC, OAI_DC_SCHEMA, add, add_dublin_core, add_header, datestamp
+
+_SLUG = re.compile(r"[-\w]+", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -31,9 +34,10 @@ class Repository:
 
     def slug_of(self, identifier: str) -> str:
         prefix = self.identifier("")
-        if not identifier.startswith(prefix) or not identifier[len(prefix) :]:
+        slug = identifier[len(prefix) :] if identifier.startswith(prefix) else ""
+        if not _SLUG.fullmatch(slug):
             raise OaiError("idDoesNotExist", f"No record has the identifier {identifier!r}.")
-        return identifier[len(prefix) :]
+        return slug
 
 
 def identify(root, repo: Repository, arguments: dict) -> None:

@@ -166,7 +166,36 @@ def test_get_record_is_dublin_core_with_its_sets(client, documents):
             {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "from": "2999-01-01"},
             "noRecordsMatch",
         ),
-        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "set": "x\x01"}, "noRecordsMatch"),
+        ({"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "set": "x\x01"}, "badArgument"),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "set": "year:0000"},
+            "noRecordsMatch",
+        ),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "set": "category:"},
+            "badArgument",
+        ),
+        ({"verb": "ListIdentifiers", "metadataPrefix": "oai dc"}, "badArgument"),
+        (
+            {"verb": "ListIdentifiers", "metadataPrefix": "oai_dc", "until": "9999-12-31"},
+            None,
+        ),
+        (
+            {
+                "verb": "GetRecord",
+                "identifier": "oai:testserver:document/a\x00",
+                "metadataPrefix": "oai_dc",
+            },
+            "badArgument",
+        ),
+        (
+            {
+                "verb": "GetRecord",
+                "identifier": "oai:testserver:document/%",
+                "metadataPrefix": "oai_dc",
+            },
+            "badArgument",
+        ),
     ],
 )
 def test_errors_are_valid_answers_with_their_code(client, documents, params, code):
