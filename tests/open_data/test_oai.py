@@ -292,11 +292,12 @@ def test_a_token_of_another_verb_or_expired_is_refused(client, documents, settin
 
 
 def test_control_characters_in_text_leave_the_xml_valid(client, documents):
-    SourceDocument.objects.filter(slug="a").update(title="Report\x0b one", text="Body\x00 text")
+    SourceDocument.objects.filter(slug="a").update(title="Report\x0b one", text="Body\x02 text")
     root = oai_get(
         client, verb="GetRecord", identifier=IDENTIFIER.format("a"), metadataPrefix="oai_dc"
     )
     assert root.findtext(".//dc:title", namespaces=NS) == "Report one"
+    assert root.findtext(".//dc:description", namespaces=NS) == "Body text"
 
 
 @pytest.mark.parametrize("verb", ["ListRecords", "ListIdentifiers"])
