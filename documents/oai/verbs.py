@@ -65,8 +65,13 @@ def list_metadata_formats(root, repo: Repository, arguments: dict) -> None:
 def list_sets(root, repo: Repository, arguments: dict) -> None:
     if "resumptionToken" in arguments:
         raise OaiError("badResumptionToken", "ListSets answers whole; it issues no tokens.")
+    all_sets = records.all_sets()
+    if not all_sets:
+        # An empty archive has no categories, regions or years to group by (and the schema
+        # wants at least one <set>).
+        raise OaiError("noSetHierarchy", "No public document yet, so no sets.")
     sets = add(root, "ListSets")
-    for spec, name in records.all_sets():
+    for spec, name in all_sets:
         element = add(sets, "set")
         add(element, "setSpec", spec)
         add(element, "setName", name)

@@ -139,6 +139,12 @@ def test_pages_name_their_feeds_in_the_head(client, archive):
     )
     page = client.get(archive["mfa"].get_absolute_url())
     assertContains(page, 'href="/organizations/migrant-forum-in-asia/feed/"')
+    for record, feed in [
+        (archive["c189"], "/conventions/ilo-c189/feed/"),
+        (archive["series"], "/series/afml/feed/"),
+    ]:
+        assertContains(client.get(record.get_absolute_url()), f'href="{feed}"')
+    assertContains(client.get("/tags/domestic-work/"), 'href="/tags/domestic-work/feed/"')
     events = client.get("/events/?country=SG")
     assertContains(events, 'href="/feeds/countries/SG/"')
     assertContains(client.get("/events/?country=%00x"), 'href="/feeds/events/"')

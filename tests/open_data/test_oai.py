@@ -81,6 +81,15 @@ def test_list_sets_by_category_region_and_year_of_public_documents(client, docum
     ]
 
 
+def test_an_empty_archive_has_no_set_hierarchy_and_no_records(client):
+    make_document(is_published=False, category="Consultations")
+    assert error_code(oai_get(client, verb="ListSets")) == "noSetHierarchy"
+    assert error_code(oai_get(client, verb="ListRecords", metadataPrefix="oai_dc")) == (
+        "noRecordsMatch"
+    )
+    assert oai_get(client, verb="Identify").find("oai:Identify", NS) is not None
+
+
 def test_get_record_is_dublin_core_with_its_sets(client, documents):
     documents["a"].tags.add("recruitment")
     root = oai_get(
