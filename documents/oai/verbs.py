@@ -2,7 +2,7 @@
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 
@@ -123,7 +123,7 @@ def _list(root, repo: Repository, arguments: dict, *, verb: str) -> None:
     dates = parse_date_range(state.start or None, state.stop or None)
     documents = records.filtered(state.set_spec, dates)
     if not state.after_pk:
-        state = ListState(**{**state.__dict__, "total": documents.count()})
+        state = replace(state, total=documents.count())
     with_metadata = verb == "ListRecords"
     # One row more than a page tells whether another page follows.
     page = records.page_after(
@@ -147,7 +147,7 @@ def _add_resumption_token(element, repo: Repository, state: ListState, page: lis
     total = max(state.total, sent + int(more))  # records may arrive during a harvest
     attributes = {"completeListSize": str(total), "cursor": str(state.cursor)}
     if more:
-        following = ListState(**{**state.__dict__, "after_pk": page[-1].pk, "cursor": sent})
+        following = replace(state, after_pk=page[-1].pk, cursor=sent)
         attributes["expirationDate"] = datestamp(token_expires(repo.now))
         add(element, "resumptionToken", token_for(following), **attributes)
     elif state.after_pk:
