@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "taggit",
     "simple_history",
     "axes",
@@ -189,3 +190,11 @@ LOGGING = json_lines_to_stdout(
     # Django's own console handler dropped: its records reach stdout once, through the root.
     loggers={"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
 )
+
+# Open data: OAI-PMH (documents/oai/). The host in record identifiers (oai:<host>:document/<slug>)
+# should stay the same for good; unset, it is the host the request named.
+OAI_REPOSITORY_HOST = env.str("OAI_REPOSITORY_HOST", default="")
+OAI_REPOSITORY_NAME = "Migrant-labour advocacy archive"
+OAI_ADMIN_EMAIL = env.str("OAI_ADMIN_EMAIL", default="archive@example.org")
+OAI_PAGE_SIZE = env.int("OAI_PAGE_SIZE", default=100)  # records per ListRecords answer
+OAI_TOKEN_MAX_AGE = env.int("OAI_TOKEN_MAX_AGE", default=24 * 60 * 60)  # seconds

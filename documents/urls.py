@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "documents"
 
@@ -18,4 +18,11 @@ urlpatterns = [
     path("conventions/<slug:slug>/", views.convention_detail, name="convention-detail"),
     path("tags/", views.tag_list, name="tag-list"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag-detail"),
+    # Atom feeds (documents/feeds.py): the archive's, then one a record beside its page.
+    path("feeds/documents/", feeds.NewDocumentsFeed(), name="document-feed"),
+    path("feeds/events/", feeds.NewEventsFeed(), name="event-feed"),
+    path("feeds/countries/<str:code>/", feeds.CountryFeed(), name="country-feed"),
+    path("conventions/<slug:slug>/feed/", feeds.ConventionFeed(), name="convention-feed"),
+    path("series/<slug:slug>/feed/", feeds.SeriesFeed(), name="series-feed"),
+    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
 ]
