@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import exports, views
 
 app_name = "documents"
 
@@ -17,4 +17,6 @@ urlpatterns = [
     path("conventions/<slug:slug>/", views.convention_detail, name="convention-detail"),
     path("tags/", views.tag_list, name="tag-list"),
     path("tags/<slug:slug>/", views.tag_detail, name="tag-detail"),
+    path("export/<slug:name>.csv", exports.export_csv, name="export-csv"),
+    path("export/<slug:name>.json", exports.export_json, name="export-json"),
 ]

@@ -61,7 +61,7 @@ class SeriesFilters(Filters):
 
 
 class OrganizationFilters(Filters):
-    q: str | None = Field(None, min_length=1, max_length=100, description="Name or acronym.")
+    q: str | None = Field(None, min_length=1, max_length=200, description="Name or acronym.")
     kind: Organization.Kind | None = None
     country: str | None = Field(None, pattern=COUNTRY)
     letter: str | None = Field(None, pattern=r"^[A-Za-z0-9]$", description="First letter.")
