@@ -4,12 +4,14 @@ from django.urls import include, path
 from advocacy_site.health import healthz
 from documents import views as document_views
 from documents.api import api
+from documents.api.popolo import popolo_dump
 
 urlpatterns = [
     path("", document_views.home, name="home"),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", document_views.favicon, name="favicon"),
     path("admin/", admin.site.urls),
+    path("api/popolo.json", popolo_dump, name="popolo"),
     path("api/", api.urls),
     path("", include("documents.urls")),
     path("", include("organizations.urls")),

@@ -14,25 +14,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Case, F, Value, When
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 from pydantic import ValidationError
 
-from advocacy_site.records import published_through
-
 from .api import filters as api_filters
+from .api.filters import public_column
 from .api.links import Links
 from .api.mentions import SearchFilters, hit_name, search_matching
 from .kinds import KINDS
 
 CHUNK_ROWS = 2000
-
-
-def _public(relation: str, column: str):
-    """A related record's column, or "" where that record is not public."""
-    return Case(
-        When(published_through(relation), then=F(f"{relation}__{column}")), default=Value("")
-    )
 
 
 @dataclass(frozen=True)
@@ -59,7 +50,10 @@ EXPORTS = {
         api_filters.events_matching,
         ("slug", "name", "kind", *DATES, "city", "country", "latitude", "longitude", "edition"),
         (),
-        {"series_slug": _public("series", "slug"), "part_of_slug": _public("part_of", "slug")},
+        {
+            "series_slug": public_column("series", "slug"),
+            "part_of_slug": public_column("part_of", "slug"),
+        },
     ),
     "series": Export(
         "series",
@@ -73,7 +67,7 @@ EXPORTS = {
         api_filters.organizations_matching,
         ("slug", "name", "acronym", "kind", "country", "region", "website"),
         ("event_count", "document_count"),
-        {"parent_slug": _public("parent", "slug")},
+        {"parent_slug": public_column("parent", "slug")},
     ),
     "people": Export(
         "person",

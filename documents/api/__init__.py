@@ -10,7 +10,7 @@ from django.http import Http404
 from ninja import NinjaAPI, Swagger
 from ninja.errors import ValidationError
 
-from . import actors, mentions, records
+from . import actors, mentions, popolo, records
 from .filters import FilterError
 
 api = NinjaAPI(
@@ -27,6 +27,7 @@ api = NinjaAPI(
 api.add_router("/", records.router)
 api.add_router("/", actors.router)
 api.add_router("/", mentions.router)
+api.add_router("/", popolo.router)
 
 
 def _where(error: dict) -> str:

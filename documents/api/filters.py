@@ -8,11 +8,12 @@ error the caller hears about (`FilterError`), never silently ignored.
 
 from __future__ import annotations
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Case, F, Q, QuerySet, Value, When
 from ninja import Schema
 from pydantic import ConfigDict, Field
 from taggit.models import Tag
 
+from advocacy_site.records import published_through
 from organizations.activity import organizations_with_counts, people_with_counts
 from organizations.models import Organization, Person
 
@@ -79,6 +80,13 @@ class ConventionFilters(Filters):
     body: Convention.Body | None = None
     kind: Convention.Kind | None = None
     tag: str | None = Field(None, pattern=SLUG)
+
+
+def public_column(relation: str, column: str):
+    """A related record's column where that record is public, else "" (for values() rows)."""
+    return Case(
+        When(published_through(relation), then=F(f"{relation}__{column}")), default=Value("")
+    )
 
 
 def _public_pk(model, slug: str, label: str) -> int:
