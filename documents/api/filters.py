@@ -29,6 +29,7 @@ from ..models import (
 SLUG = r"^[-a-zA-Z0-9_]+$"
 COUNTRY = r"^[A-Z]{2}$"
 YEAR = {"ge": 1000, "le": 2999}
+PRINTABLE = r"^[^\x00-\x1f\x7f]*$"  # no control characters (PostgreSQL refuses NUL)
 
 
 class FilterError(ValueError):
@@ -62,7 +63,9 @@ class SeriesFilters(Filters):
 
 
 class OrganizationFilters(Filters):
-    q: str | None = Field(None, min_length=1, max_length=200, description="Name or acronym.")
+    q: str | None = Field(
+        None, min_length=1, max_length=200, pattern=PRINTABLE, description="Name or acronym."
+    )
     kind: Organization.Kind | None = None
     country: str | None = Field(None, pattern=COUNTRY)
     letter: str | None = Field(None, pattern=r"^[A-Za-z0-9]$", description="First letter.")
