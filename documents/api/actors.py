@@ -126,5 +126,5 @@ def person_detail(request, slug: str = SlugPath):
         "aliases": list(found.aliases.values_list("name", flat=True)),
         "former_slugs": former_slugs(MergeRecord.Kind.PERSON, found.pk),
         "affiliations": represent.affiliations(affiliations, links),
-        "events_url": links.absolute(f"/api/events?person={found.slug}"),
+        "events_url": links.api_call("events", {"person": found.slug}),
     }

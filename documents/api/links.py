@@ -4,6 +4,7 @@ is reversed once a request and filled in per row (an export writes 100,000 of th
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.http import urlencode
 
 PLACEHOLDER = "__slug__"
 
@@ -40,6 +41,11 @@ class Links:
     @staticmethod
     def api_path(kind: str, slug: str) -> str:
         return reverse(API_URL_NAMES[kind], kwargs={"slug": slug})
+
+    def api_call(self, url_name: str, query: dict | None = None, **kwargs) -> str:
+        """The absolute address of an API call (`events`, `mention`) with its query."""
+        address = self.root + reverse(f"api:{url_name}", kwargs=kwargs or None)
+        return f"{address}?{urlencode(query)}" if query else address
 
     def absolute(self, path: str) -> str:
         return self.root + path

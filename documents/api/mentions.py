@@ -87,7 +87,7 @@ def _represent_mentions(mentions, links) -> list[dict]:
         rows.append(
             {
                 "id": m.pk,
-                "url": links.absolute(f"/api/mentions/{m.pk}"),
+                "url": links.api_call("mention", pk=m.pk),
                 "document": links.ref("document", m.document.slug, m.document.title),
                 "start": m.start,
                 "end": m.end,

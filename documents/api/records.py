@@ -76,7 +76,7 @@ def document_detail(request, slug: str = SlugPath):
         "text": document.text,
         "events": represent.refs(links, "event", events),
         **related,
-        "mentions_url": links.absolute(f"/api/mentions?document={document.slug}"),
+        "mentions_url": links.api_call("mentions", {"document": document.slug}),
     }
 
 
@@ -104,7 +104,7 @@ def event_detail(request, slug: str = SlugPath):
             "role": p.role,
             "title": p.title,
             "person": links.ref("person", p.person.slug, p.person.name),
-            "affiliation": represent._public_ref(links, "organization", p.affiliation),
+            "affiliation": represent.public_ref(links, "organization", p.affiliation),
         }
         for p in EventParticipant.objects.public_at(event)
     ]

@@ -18,7 +18,7 @@ def _dates(record) -> dict:
     return {"start": record.start_iso, "end": record.end_iso, "date_text": record.date_text}
 
 
-def _public_ref(links, kind: str, record) -> dict | None:
+def public_ref(links, kind: str, record) -> dict | None:
     """A link to a related record, or None where that record is not public."""
     if record is None or not record.is_public:
         return None
@@ -59,9 +59,9 @@ def events(records, links) -> list[dict]:
             "country": e.country,
             "latitude": float(e.latitude) if e.latitude is not None else None,
             "longitude": float(e.longitude) if e.longitude is not None else None,
-            "series": _public_ref(links, "series", e.series),
+            "series": public_ref(links, "series", e.series),
             "edition": e.edition,
-            "part_of": _public_ref(links, "event", e.part_of),
+            "part_of": public_ref(links, "event", e.part_of),
             "tags": _tags(e),
         }
         for e in records
@@ -84,7 +84,7 @@ def series(records, links) -> list[dict]:
 
 
 def organizations(records, links) -> list[dict]:
-    events_url = links.absolute("/api/events?organization=")
+    events_url = links.api_call("events", {"organization": ""})
     return [
         {
             **_record(links, "organization", o),
@@ -94,7 +94,7 @@ def organizations(records, links) -> list[dict]:
             "country": o.country,
             "region": o.region,
             "website": o.website,
-            "parent": _public_ref(links, "organization", o.parent),
+            "parent": public_ref(links, "organization", o.parent),
             "event_count": o.event_count,
             "document_count": o.document_count,
             "events_url": events_url + o.slug,
@@ -142,7 +142,7 @@ def affiliations(records, links) -> list[dict]:
     return [
         {
             "person": links.ref("person", a.person.slug, a.person.name),
-            "organization": _public_ref(links, "organization", a.organization),
+            "organization": public_ref(links, "organization", a.organization),
             "title": a.title,
             "start": a.start_iso,
             "end": a.end_iso,
