@@ -4,6 +4,8 @@ description says. Bounded (a few examples an operation) so the suite stays quick
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import (
     content_type_conformance,
@@ -24,7 +26,18 @@ EXAMPLES = 12
 
 
 @pytest.fixture
-def api_schema(graph, settings):
+def test_transaction_kept():
+    """The bare WSGI app closes the connection after each request, which would end the test's
+    transaction on PostgreSQL; Django's own test client unhooks the same signal handler."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(graph, settings, test_transaction_kept):
     settings.SECURE_SSL_REDIRECT = False
     settings.ALLOWED_HOSTS = ["*"]
     return schemathesis.openapi.from_wsgi("/api/schema", application)
