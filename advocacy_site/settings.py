@@ -47,6 +47,8 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "csp",
+    # The API's browsable docs load Swagger UI from its static files, not a CDN (the CSP).
+    "ninja",
     "organizations",
     "documents",
 ]

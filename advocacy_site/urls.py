@@ -4,6 +4,8 @@ from django.urls import include, path
 
 from advocacy_site.health import healthz
 from documents import views as document_views
+from documents.api import api
+from documents.api.popolo import popolo_dump
 from documents.sitemaps import SITEMAPS, robots_txt
 
 urlpatterns = [
@@ -24,6 +26,8 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("admin/", admin.site.urls),
+    path("api/popolo.json", popolo_dump, name="popolo"),
+    path("api/", api.urls),
     path("", include("documents.urls")),
     path("", include("organizations.urls")),
     path("", include("documents.oai.urls")),

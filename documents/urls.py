@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import exports, feeds, views
 
 app_name = "documents"
 
@@ -25,4 +25,6 @@ urlpatterns = [
     path("conventions/<slug:slug>/feed/", feeds.ConventionFeed(), name="convention-feed"),
     path("series/<slug:slug>/feed/", feeds.SeriesFeed(), name="series-feed"),
     path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
+    path("export/<slug:name>.csv", exports.export_csv, name="export-csv"),
+    path("export/<slug:name>.json", exports.export_json, name="export-json"),
 ]
