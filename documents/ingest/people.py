@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from .findings import OrganizationFinding, PersonFinding
+from .people_headed import headed_people
 from .people_lists import listed_people, presenter_list_people, speaker_line_people
 from .people_names import (
     FULL_NAME,
@@ -315,6 +316,7 @@ NOT_NAME_OPENINGS = {"The", "This", "That", "When", "After", "In", "On", "At"}
 # Every way of finding people, in the order they are tried: where two find one person, the
 # first to give a title or an organization gives it. Add a pattern or a finder here.
 FINDERS = [
+    headed_people,  # "ORG's Title Name": the body heading the name, before any other tie
     *PERSON_PATTERNS[:4],  # honorific, "Name, Title", offices: the surest ties
     speaker_line_people,
     presenter_list_people,

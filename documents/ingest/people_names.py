@@ -34,7 +34,7 @@ def valid_name(name: str, *, single_ok: bool = False) -> bool:
         return False
     if any(w.lower().strip(".,") in NOT_NAME_WORDS for w in words):
         return False
-    if any(TITLE_ANYCASE.fullmatch(w.strip(".,")) for w in words):
+    if any(TITLE_ANYCASE.fullmatch(part) for w in words for part in w.strip(".,").split("-")):
         return False  # "General Secretary" is a title, not a name
     if len(words) == 1 and (words[0].lower() in countries() or words[0].lower() in cities()):
         return False

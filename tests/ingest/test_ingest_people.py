@@ -202,3 +202,87 @@ def test_ties_the_person_to_the_body_the_text_names_for_them(text, name, organiz
 )
 def test_keeps_the_whole_title(text, name, title):
     assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "organization"),
+    [
+        # "ACR's title Name", "ACR title Name": lower-case or capitalised titles
+        (
+            "KSBSI's secretary-general Rina Hartati Putri said the law was weak.",
+            "Rina Hartati Putri",
+            "Secretary-general",
+            "Konfederasi Serikat Buruh Sejahtera Indonesia",
+        ),
+        (
+            "GEFONT coordinator Ram Bahadur Thapa-Magar said returnees were unpaid.",
+            "Ram Bahadur Thapa-Magar",
+            "Coordinator",
+            "General Federation of Nepalese Trade Unions",
+        ),
+        (
+            "Tenaganita chairperson Mala Devi Nair welcomed the move.",
+            "Mala Devi Nair",
+            "Chairperson",
+            "Tenaganita",
+        ),
+        (
+            "MFA regional coordinator Arturo Reyes said the meeting was useful.",
+            "Arturo Reyes",
+            "Regional coordinator",
+            "Migrant Forum in Asia",
+        ),
+        # two bodies, each heading its own officer, forms of address stripped
+        (
+            "MTUC Deputy President Bro. Ahmad Fauzi Rahman and GEFONT Vice-Chairperson Comrade "
+            "Sita Kumari Rai signed the agreement.",
+            "Ahmad Fauzi Rahman",
+            "Deputy President",
+            "Malaysian Trades Union Congress",
+        ),
+        (
+            "MTUC Deputy President Bro. Ahmad Fauzi Rahman and GEFONT Vice-Chairperson Comrade "
+            "Sita Kumari Rai signed the agreement.",
+            "Sita Kumari Rai",
+            "Vice-Chairperson",
+            "General Federation of Nepalese Trade Unions",
+        ),
+        (
+            "BWI Asia-Pacific Regional Representative Bro. Daniel Cruz Ramos welcomed them.",
+            "Daniel Cruz Ramos",
+            "Asia-Pacific Regional Representative",
+            "Building and Wood Workers' International",
+        ),
+        # "its" ties to the body just named
+        (
+            "Speaking for the Malaysian Trades Union Congress (MTUC), its Vice-President Lee "
+            "Chong Wei called for reform.",
+            "Lee Chong Wei",
+            "Vice-President",
+            "Malaysian Trades Union Congress",
+        ),
+        # "ORG's Title, Name, verb"
+        (
+            "Tenaganita's Executive Director, Priya Devi Raman, cautioned against haste.",
+            "Priya Devi Raman",
+            "Executive Director",
+            "Tenaganita",
+        ),
+    ],
+)
+def test_a_body_heading_its_officer_is_their_organization(text, name, title, organization):
+    assert people(text)[name] == (title, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        (
+            "Speaking for the MTUC, its Vice-President Lee Chong Wei called for reform.",
+            "Vice-President Lee Chong Wei",
+        ),
+        ("MTUC Deputy President Bro. Ahmad Fauzi Rahman spoke.", "President Bro"),
+    ],
+)
+def test_an_office_is_no_part_of_the_name_it_heads(text, not_a_name):
+    assert not_a_name not in people(text)
