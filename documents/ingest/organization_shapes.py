@@ -267,7 +267,7 @@ def _head_first(text: str, m: re.Match) -> Candidate | None:
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w'’-]*)*"
 MINISTER = re.compile(
     rf"(?:(?P<owner>[A-Z][\w]*(?:[ \t][A-Z][\w]*)?)(?:['’]s)?[ \t]+)?"
-    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Acting|Senior|Junior|State)[ \t-]+)?Minister)"
+    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Acting|Senior|Junior|State)[ \t-]+)?Minister(?:[ \t]+of[ \t]+State)?)"
     rf"[ \t]+(?:of|for)[ \t]+(?P<portfolio>{_PORTFOLIO})"
     rf"(?:(?:[ \t]+of[ \t]+(?:the[ \t]+)?|,[ \t]+)(?P<country>[A-Z][\w]*(?:[ \t][A-Z][\w]*)*))?"
 )

@@ -96,7 +96,10 @@ class PersonPattern:
             title, org_key = affiliation(text, mentions, start, end)
             if self.office:  # the whole office, commas and all
                 office_at = m.start("office" if "office" in m.re.groupindex else "run")
-                office = " ".join(text[office_at:start].split()).strip(" ,")
+                office = " ".join(
+                    text[office_at : _office_end(text, mentions, office_at, start)].split()
+                )
+                office = office.strip(" ,")
                 title = office[:1].upper() + office[1:]
             honorific = (m.groupdict().get("honorific") or "").rstrip(".")
             _add(
@@ -125,6 +128,19 @@ class PersonPattern:
             if _valid_name(m.string[start + word.start() : end]):
                 return start + word.start(), end
         return (start, end) if "run" not in m.re.groupindex else (end, end)
+
+
+OF_THE_BODY = re.compile(r"\s+(?:of|at|in)(?:\s+the)?\s*$")
+
+
+def _office_end(text: str, mentions, office_at: int, name_at: int) -> int:
+    """Where an office ends before its holder's name: before "of the <body>" when a body is
+    named inside it ("Assistant Secretary of the Department of Labor (DOLE), Name")."""
+    inside = [span for span in mentions.within(office_at, name_at) if span[0] > office_at]
+    if not inside:
+        return name_at
+    of_the = OF_THE_BODY.search(text, office_at, inside[0][0])
+    return of_the.start() if of_the else name_at
 
 
 REPORTING_WORDS = (
@@ -179,16 +195,18 @@ OFFICE_CLUES = (
 # An office and its holder: "President Rodrigo Duterte", "Chair of ASEAN for 2017 Rodrigo
 # Duterte", "Minister of Labour Phaithoon Kaeothong": the office, then capitalised words,
 # connectors and years only, then the name, which a lower-case word or punctuation follows.
+# A comma inside a list of portfolios: "Minister of Labour, Employment and Social Security".
+PORTFOLIO_COMMA = r",(?=[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]+(?:and|&)[ \t]+[A-Z])"
 OFFICE_THEN_NAME = re.compile(  # the run is read whole (possessively); its last words are the name
     rf"(?=[A-Z])(?<![\w-])(?P<run>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})"
-    rf"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|of|for|the|and|\d{{4}}))*+)"
+    rf"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|of|for|the|and|\d{{4}})|{PORTFOLIO_COMMA})*+)"
     rf"(?=[ \t]+(?!(?:in|on)[ \t]+[A-Z])[a-z]|['’]s\b|[ \t]*[.;](?:\s|$)|,[ \t]+(?:who|said)\b)",
     re.M,
 )
 
 # "Viet Nam's Deputy Minister of Labour, Doan Mau Diep, chaired": the holder between commas.
 OFFICE_COMMA_NAME = re.compile(
-    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and))*?)"
+    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|\([A-Z][\w-]*\)|of|for|the|and))*?)"
     rf",[ \t]+(?P<name>{FULL_NAME}),[ \t]+(?=[a-z])",
 )
 
@@ -205,7 +223,9 @@ PERSON_PATTERNS = [
         "name-comma-title",
         re.compile(
             rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]*{POSTNOMINALS}"
-            rf"(?=(?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b)"
+            rf"(?=(?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b"
+            # or a lower-case title of a body: "Name, women's committee chairperson of MTUC"
+            rf"|(?:[a-z][\w'’-]*[ \t]+){{0,3}}(?i:{TITLE_WORDS})[ \t]+(?:of|at|for|with)[ \t])"
         ),
         0.85,
         name_then=NAME_THEN_COMMA,
@@ -280,6 +300,16 @@ PERSON_PATTERNS = [
         re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),\s+who\s"),
         0.7,
         clues=("who",),
+        name_then=NAME_THEN_COMMA,
+    ),
+    PersonPattern(  # "Nur Aisyah binti Abdul Karim, a domestic worker, said"
+        "name-appositive",
+        re.compile(
+            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]+(?:a|an)[ \t]+[a-z][\w'’ -]{{0,60}}?,"
+            rf"[ \t]+{REPORTING}\b"
+        ),
+        0.7,
+        clues=REPORTING_CLUES,
         name_then=NAME_THEN_COMMA,
     ),
     PersonPattern(  # "Sita Kumari Tamang, 34, ...", "Name (left)" in a caption: only people

@@ -10,8 +10,12 @@ from .phrases import capital_starts
 from .reference import cities, countries
 
 # A name word: "Al-Maita", "Pong-Sul", "O'Brien", "McKay", an initial; not a possessive "’s".
+# Letters beyond ASCII: "Sardaña-Reyes", "Đỗ Văn Hải" (Latin-1, Latin Extended-A, Vietnamese).
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-ỹ"
+_LOWER = "a-zß-öø-ÿĀ-ſơưẠ-ỹ"
 NAME_WORD = (
-    r"(?:(?:Mc|Mac|O['’])?[A-Z][a-z’']*[a-z](?:-[A-Za-z](?:[a-z’']*[a-z])?)*(?<!['’]s)|[A-Z]\.?)"
+    rf"(?:(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}’']*[{_LOWER}]"
+    rf"(?:-[{_UPPER}{_LOWER}](?:[{_LOWER}’']*[{_LOWER}])?)*(?<!['’]s)|[A-Z]\.?)"
 )
 _PARTICLE = r"(?:de|da|van|von|bin|binti|dela|del|la|al|el)"
 FULL_NAME = rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD}){{1,4}}"
@@ -24,7 +28,7 @@ DASH = r"[ \t]*(?:-|–|—|:)[ \t]*"
 POSTNOMINALS = r"(?:(?:J\.?D|LL\.?M|LL\.?B|Ph\.?D|M\.?A|M\.?Sc|MBA|MPA|Esq|Atty)\.?,?[ \t]*)*"
 # What a full name is made of: from a capital where these characters do not run up to what a
 # pattern needs after the name, that pattern cannot match (and trying it costs more).
-NAME_CHARS = r"[A-Za-z’'\-. \t]"
+NAME_CHARS = rf"[{_UPPER}{_LOWER}’'\-. \t]"
 NAME_THEN_COMMA = re.compile(rf"{NAME_CHARS}*+,")
 
 
@@ -42,7 +46,7 @@ def valid_name(name: str, *, single_ok: bool = False) -> bool:
 
 
 # A name's first word is followed by another capitalised one (after a particle, perhaps).
-NEXT_NAME_WORD = re.compile(rf"[A-Za-z’'\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?[A-Z]")
+NEXT_NAME_WORD = re.compile(rf"[{_UPPER}{_LOWER}’'\-.]*[ \t]+(?:{_PARTICLE}[ \t]+)?[{_UPPER}]")
 
 
 @lru_cache(maxsize=4)

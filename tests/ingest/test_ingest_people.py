@@ -286,3 +286,102 @@ def test_a_body_heading_its_officer_is_their_organization(text, name, title, org
 )
 def test_an_office_is_no_part_of_the_name_it_heads(text, not_a_name):
     assert not_a_name not in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization"),
+    [
+        # a long portfolio, commas and all, then the name with no comma
+        (
+            "Nepal's Minister of Labour, Employment and Social Security Gita Kumari Sharma said "
+            "the fund would grow.",
+            "Gita Kumari Sharma",
+            "Ministry of Labour, Employment and Social Security (Nepal)",
+        ),
+        # a Minister of State is a minister of the ministry of the portfolio
+        (
+            "Singapore's Minister of State for Manpower, Tan Mei Ling, said rules would change.",
+            "Tan Mei Ling",
+            "Ministry of Manpower (Singapore)",
+        ),
+        # "<title> of <ORG> (ACR), Name, verb": an appositive name
+        (
+            "An Assistant Secretary of the Department of Labor and Employment (DOLE), Jose "
+            "Santos-Cruz, briefed the participants.",
+            "Jose Santos-Cruz",
+            "Department of Labor and Employment (Philippines)",
+        ),
+        # letters beyond ASCII in a hyphenated surname
+        (
+            "Ana Lucía Peña-Ortiz, Senior Migration Specialist at the ILO Regional Office for "
+            "Asia and the Pacific, spoke.",
+            "Ana Lucía Peña-Ortiz",
+            "ILO Regional Office for Asia and the Pacific",
+        ),
+        # a Malay patronymic, and a lower-case title before "of ORG"
+        (
+            "Ahmad bin Yusof, President of MTUC, spoke.",
+            "Ahmad bin Yusof",
+            "Malaysian Trades Union Congress",
+        ),
+        (
+            "Siti Noor Aziz, women's committee chairperson of MTUC, called for a law.",
+            "Siti Noor Aziz",
+            "Malaysian Trades Union Congress",
+        ),
+        # a programme in a speaker line is run by the body after it
+        (
+            "Hoang Thi Mai, Chief Technical Adviser, TRIANGLE in ASEAN, ILO",
+            "Hoang Thi Mai",
+            "International Labour Organization",
+        ),
+        (
+            "The ILO spoke. Hoang Thi Mai, Project Officer, ILO TRIANGLE in ASEAN, spoke next.",
+            "Hoang Thi Mai",
+            "International Labour Organization",
+        ),
+    ],
+)
+def test_ties_an_officer_named_after_a_long_office(text, name, organization):
+    assert people(text)[name][1] == organization
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "An Assistant Secretary of the Department of Labor and Employment (DOLE), Jose "
+            "Santos-Cruz, briefed the participants.",
+            "Jose Santos-Cruz",
+            "Assistant Secretary",
+        ),
+        (
+            "Nepal's Minister of Labour, Employment and Social Security Gita Kumari Sharma spoke.",
+            "Gita Kumari Sharma",
+            "Minister of Labour, Employment and Social Security",
+        ),
+    ],
+)
+def test_an_office_stops_before_the_body_it_names(text, name, title):
+    assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the minister named again by office and surname is the same person
+        (
+            "Nepal's Minister of Labour, Employment and Social Security Gita Kumari Sharma said "
+            "the fund would grow. Minister Sharma added that more was needed.",
+            {"Gita Kumari Sharma"},
+        ),
+        # a patronymic and a description between commas before the verb
+        (
+            "Nur Aini binti Abdul Rahman, a domestic worker, said she was unpaid.",
+            {"Nur Aini binti Abdul Rahman"},
+        ),
+        ("Rosli bin Hassan, a fisherman, told the meeting his story.", {"Rosli bin Hassan"}),
+    ],
+)
+def test_finds_each_person_once(text, names):
+    assert set(people(text)) == names
