@@ -15,6 +15,7 @@ from .organization_acronyms import AcronymSteps
 from .organization_findings import (
     add,
     by_bare_name,
+    country_office_of,
     defined_name,
     document_countries,
     finding_key,
@@ -41,6 +42,7 @@ from .organization_words import (
     ADDRESS_AFTER,
     EVENT_SERIES,
     NOT_BODY_WORDS,
+    UN_AS_ADJECTIVE,
 )
 from .phrases import finditer_at
 from .reference import KnownOrganization, acronym_key, countries, gazetteer
@@ -199,6 +201,8 @@ class _OrganizationFinder(AcronymSteps):
                 self.taken.append((hit.start, hit.end))
                 continue  # a conference series is an event, not an organization
             known = hit.value
+            if known.name == "United Nations" and UN_AS_ADJECTIVE.match(text, hit.end):
+                continue  # "senior United Nations experts", "UN Special Rapporteur on ..."
             self.add(
                 f"known:{known.name}", known.name, hit.start, hit.end, "gazetteer-name", 0.95, known
             )
@@ -246,6 +250,7 @@ class _OrganizationFinder(AcronymSteps):
             self.gaz.by_key.get(name_key(name))
             or self._known_by_bracketed_acronym(candidate.end)
             or office_of(name, self.gaz)
+            or country_office_of(name, self.gaz)
             or by_bare_name(name, self.gaz, country, self.doc_countries)
         )
         key = finding_key(name, known, country)
