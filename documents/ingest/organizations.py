@@ -32,6 +32,7 @@ from .organization_shapes import (
     NameShape,
     capitals_in_runs,
     clean_candidate,
+    country_code,
     cues_by_shape,
     is_body_name,
     is_gathering,
@@ -40,6 +41,7 @@ from .organization_shapes import (
 )
 from .organization_words import (
     ADDRESS_AFTER,
+    CONNECTORS,
     EVENT_SERIES,
     NOT_BODY_WORDS,
     UN_AS_ADJECTIVE,
@@ -100,6 +102,8 @@ class _OrganizationFinder(AcronymSteps):
         self.acronyms()
         self.defined_acronyms()
         self.acronym_lists()
+        for finding in self.found.values():
+            named_as_the_text_names_it(finding, self.text)
         return self.found
 
     def free(self, start: int, end: int) -> bool:
@@ -329,6 +333,45 @@ class _OrganizationFinder(AcronymSteps):
             if any((s.start, s.end) == (start, end) for s in finding.spans):
                 return finding
         return None
+
+
+COUNTRY_SUFFIX = re.compile(r"^(.+?)\s+\(([^()]+)\)$")
+
+
+def named_as_the_text_names_it(finding: OrganizationFinding, text: str) -> None:
+    """ "Ministry of Human Resources (Malaysia)" written "Ministry of Human Resources": the
+    text's name, its country in `country`; the gazetteer's stays an alias of the one body.
+    A name of one portfolio, which many governments use ("Ministry of Labour"), keeps it."""
+    m = COUNTRY_SUFFIX.match(finding.name)
+    if not m or not finding.country or m.group(2).lower() not in countries():
+        return
+    bare = name_key(m.group(1))
+    if len([w for w in bare.split() if w not in CONNECTORS]) < 3:
+        return
+    if len(gazetteer().by_bare_name.get(bare, ())) > 1:
+        return
+    surface = next(
+        (
+            s.text
+            for s in finding.spans
+            if name_key(s.text) == bare and not _country_before(text, s.start)
+        ),
+        None,
+    )
+    if surface is not None:
+        finding.aliases.discard(surface)
+        finding.aliases.add(finding.name)
+        finding.name = " ".join(surface.split())
+
+
+COUNTRY_WORDS_BEFORE = re.compile(r"([A-Z][\w]*(?:[ \t][A-Z][\w]*)?)(?:['’]s)?[ \t]+$")
+
+
+def _country_before(text: str, start: int) -> bool:
+    """ "Lao PDR Ministry of ...", "Nepal's Ministry of ...": the text names it with its country."""
+    m = COUNTRY_WORDS_BEFORE.search(text, max(0, start - 30), start)
+    words = m.group(1).split() if m else []
+    return any(country_code(" ".join(words[i:])) for i in range(len(words)))
 
 
 def find_organizations(text: str) -> dict[str, OrganizationFinding]:

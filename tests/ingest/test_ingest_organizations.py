@@ -311,3 +311,26 @@ def test_does_not_propose_a_part_or_a_category_as_a_body(text, not_expected):
 
 def test_the_united_nations_named_as_a_body_is_still_one():
     assert "United Nations" in names("The United Nations adopted the convention in 1990.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the text's full bare name, its country kept apart
+        (
+            "The Ministry of Human Resources set the quota. Malaysia agreed.",
+            "Ministry of Human Resources",
+            "MY",
+        ),
+        # no bare name in the text: the gazetteer's, with its country
+        (
+            "Malaysia's Minister of Human Resources spoke.",
+            "Ministry of Human Resources (Malaysia)",
+            "MY",
+        ),
+        # a one-portfolio name many governments use keeps its country
+        ("The Ministry of Labour spoke. Thailand agreed.", "Ministry of Labour (Thailand)", "TH"),
+    ],
+)
+def test_a_government_body_is_named_as_the_text_names_it(text, name, country):
+    assert (name, country) in {(f.name, f.country) for f in find_organizations(text).values()}
