@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .people_names import FULL_NAME, valid_name
+from .people_names import FULL_NAME, NAME_WORD, valid_name
 from .people_ties import OrgMentions, clean_title
 from .people_ties import add_person as _add
 from .people_words import HONORIFIC, TITLE_WORDS
@@ -22,13 +22,20 @@ TITLE_MODIFIERS = (
     r"technical|chief|head|provincial|district|branch|local|youth|women['’]s|women|committee|"
     r"media|advocacy|communications|joint|associate|interim|outgoing|incoming|new"
 )
-_TITLE_WORD = rf"(?i:{TITLE_WORDS})(?:-[A-Za-z]+)?"
-# A name's first word is never a title word ("President Bro." is no name).
-_NOT_TITLE = rf"(?![A-Za-z]*-?(?i:{TITLE_WORDS})\b)"
+_TITLE_WORD = rf"(?i:{TITLE_WORDS})(?:-[A-Za-z]+|[ \t]+[Gg]eneral)?"
+# A name's first word is never a title word ("President Bro." is no name, nor "General X"
+# after "Secretary").
+_NOT_TITLE = rf"(?!(?:[A-Za-z]*-?(?i:{TITLE_WORDS})|General)\b)"
+# A name of one word only where a verb of speech or a comma follows ("ILO Member States to").
+_ALONE_THEN = (
+    r"(?=,|[ \t]+(?:said|says|told|added|noted|stressed|called|urged|explained|welcomed|"
+    r"spoke|opened|asked|argued|warned|stated|emphasi[sz]ed|highlighted|pointed)\b)"
+)
 HEADED_NAME = re.compile(
     rf"(?:['’]s|\)?,[ \t]+(?:its|their))?[ \t]+"
     rf"(?P<title>(?:(?:[A-Z][\w’'-]*|{TITLE_MODIFIERS})[ \t]+){{0,3}}?{_TITLE_WORD})"
-    rf"(?P<comma>,)?[ \t]+(?:(?P<honorific>{HONORIFIC})[ \t]+)?{_NOT_TITLE}(?P<name>{FULL_NAME})"
+    rf"(?P<comma>,)?[ \t]+(?:(?P<honorific>{HONORIFIC})[ \t]+)?{_NOT_TITLE}"
+    rf"(?P<name>{FULL_NAME}|{NAME_WORD}{_ALONE_THEN})"  # one name: "SBMI chair Hariyanto said"
     rf"(?(comma),|(?![ \t]*(?:[A-Z]|\()))"
 )
 
@@ -36,7 +43,7 @@ HEADED_NAME = re.compile(
 def headed_people(text: str, mentions: OrgMentions, found: dict) -> None:
     for _start, end, key in mentions.spans:
         m = HEADED_NAME.match(text, end)
-        if not m or not valid_name(m.group("name")):
+        if not m or not valid_name(m.group("name"), single_ok=True):
             continue
         start, stop = m.span("name")
         if mentions.overlaps(start, stop):

@@ -268,6 +268,19 @@ def test_keeps_the_whole_title(text, name, title):
             "Executive Director",
             "Tenaganita",
         ),
+        # one name alone, as many Indonesians go by, after a body and its officer's title
+        (
+            "KSBSI chairperson Sutrisno said the law was weak.",
+            "Sutrisno",
+            "Chairperson",
+            "Konfederasi Serikat Buruh Sejahtera Indonesia",
+        ),
+        (
+            "MTUC Secretary General Rahmat Ismail said it.",
+            "Rahmat Ismail",
+            "Secretary General",
+            "Malaysian Trades Union Congress",
+        ),
     ],
 )
 def test_a_body_heading_its_officer_is_their_organization(text, name, title, organization):
@@ -385,3 +398,20 @@ def test_an_office_stops_before_the_body_it_names(text, name, title):
 )
 def test_finds_each_person_once(text, names):
     assert set(people(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ILO Director General spoke first.",
+        "MFA Coordinator Asia was not named.",
+        "The ILO Representative Office opened.",
+        "GEFONT members Indonesia and Nepal met.",
+    ],
+)
+def test_a_body_and_a_title_before_no_name_give_no_person(text):
+    assert people(text) == {}
+
+
+def test_member_states_are_no_person():
+    assert people("On this anniversary we urge ILO Member States to ratify C189.") == {}
