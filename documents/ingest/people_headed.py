@@ -13,15 +13,8 @@ import re
 from .people_names import FULL_NAME, NAME_WORD, valid_name
 from .people_ties import OrgMentions, clean_title
 from .people_ties import add_person as _add
-from .people_words import HONORIFIC, TITLE_WORDS
+from .people_words import HONORIFIC, TITLE_MODIFIERS, TITLE_WORDS
 
-# Lower-case words a title may open with: "regional coordinator", "women's committee chair".
-TITLE_MODIFIERS = (
-    r"regional|national|international|general|deputy|vice|executive|senior|acting|assistant|"
-    r"founding|former|country|programme|program|project|policy|research|campaign|legal|"
-    r"technical|chief|head|provincial|district|branch|local|youth|women['’]s|women|committee|"
-    r"media|advocacy|communications|joint|associate|interim|outgoing|incoming|new"
-)
 _TITLE_WORD = rf"(?i:{TITLE_WORDS})(?:-[A-Za-z]+|[ \t]+[Gg]eneral)?"
 # A name's first word is never a title word ("President Bro." is no name, nor "General X"
 # after "Secretary").

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .people_words import NOT_NAME_WORDS, TITLE_WORDS
+from .people_words import NOT_NAME_WORDS, TITLE_MODIFIERS, TITLE_WORDS
 from .phrases import capital_starts
 from .reference import cities, countries
 
@@ -22,7 +22,9 @@ FULL_NAME = rf"{NAME_WORD}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{NAME_WORD}){{1,4}}"
 TITLE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
 TITLE_ANYCASE = re.compile(rf"(?:{TITLE_WORDS})", re.I)
 # What may come between a name and its title: ", ", " - SERC's ", ", who is a ".
-BEFORE_TITLE = re.compile(r"[\s,:–—(-]*(?:(?:[A-Z][\w’'.&-]*|the|a|an|as|who|is|was|also)[ \t]+)*")
+BEFORE_TITLE = re.compile(
+    rf"[\s,:–—(-]*(?:(?:[A-Z][\w’'.&-]*|the|a|an|as|who|is|was|also|{TITLE_MODIFIERS})[ \t]+)*"
+)
 DASH = r"[ \t]*(?:-|–|—|:)[ \t]*"
 # Degrees between a name and a title: "Sarah Lou Ysmael Arriola, J.D., LLM, Director ..."
 POSTNOMINALS = r"(?:(?:J\.?D|LL\.?M|LL\.?B|Ph\.?D|M\.?A|M\.?Sc|MBA|MPA|Esq|Atty)\.?,?[ \t]*)*"

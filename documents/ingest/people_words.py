@@ -22,6 +22,13 @@ TITLE_WORDS = (
     r"Counsell?or|Attach[eé]|Legislator|Trainer|Facilitator|Moderator|Conven[eo]r|Treasurer|"
     r"Undersecretary|Under-Secretary|Rapporteur|Chancellor|Dean|Mayor|Envoy|Ombudsman|Premier|Analyst|Fellow|Assistant|Principal"
 )
+# Lower-case words a title may open with: "regional coordinator", "women's committee chair".
+TITLE_MODIFIERS = (
+    r"regional|national|international|general|deputy|vice|executive|senior|acting|assistant|"
+    r"founding|former|country|programme|program|project|policy|research|campaign|legal|"
+    r"technical|chief|head|provincial|district|branch|local|youth|women['’]s|women|committee|"
+    r"media|advocacy|communications|joint|associate|interim|outgoing|incoming|new"
+)
 # Offices a name can follow directly ("President Rodrigo Duterte", "Minister of Labour X").
 OFFICE_WORDS = (
     r"President|Vice[- ]President|Prime\s+Minister|Minister|Secretary(?:[- ]General)?|"

@@ -373,6 +373,13 @@ def test_ties_an_officer_named_after_a_long_office(text, name, organization):
             "Gita Kumari Sharma",
             "Minister of Labour, Employment and Social Security",
         ),
+        # a lower-case title before "of ORG"
+        (
+            "Siti Noor Aziz, women's committee chairperson of MTUC, called for a law.",
+            "Siti Noor Aziz",
+            "Chairperson",
+        ),
+        ("Anna Cruz, regional coordinator of MFA, spoke.", "Anna Cruz", "Coordinator"),
     ],
 )
 def test_an_office_stops_before_the_body_it_names(text, name, title):
