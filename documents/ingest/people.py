@@ -28,7 +28,7 @@ from .people_names import valid_name as _valid_name
 from .people_ties import OrgMentions, affiliation
 from .people_ties import add_person as _add
 from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
-from .phrases import capital_starts, finditer_at, vocabulary
+from .phrases import UPPER, capital_starts, finditer_at, vocabulary
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
@@ -222,7 +222,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Name, Title[ of|,] Organization"
         "name-comma-title",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]*{POSTNOMINALS}"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]*{POSTNOMINALS}"
             rf"(?=(?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b"
             # or a lower-case title of a body: "Name, women's committee chairperson of MTUC"
             rf"|(?:[a-z][\w'’-]*[ \t]+){{0,3}}(?i:{TITLE_WORDS})[ \t]+(?:of|at|for|with)[ \t])"
@@ -290,14 +290,14 @@ PERSON_PATTERNS = [
     ),
     PersonPattern(  # "Name said"
         "reported-speech",
-        re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
+        re.compile(rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
         0.7,
         clues=REPORTING_CLUES,
         name_then=re.compile(rf"{NAME_CHARS}*?\s+{REPORTING}\b"),
     ),
     PersonPattern(  # "Ram Prasad Adhikari, who coordinates the centre"
         "name-who",
-        re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),\s+who\s"),
+        re.compile(rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME}),\s+who\s"),
         0.7,
         clues=("who",),
         name_then=NAME_THEN_COMMA,
@@ -305,7 +305,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Nur Aisyah binti Abdul Karim, a domestic worker, said"
         "name-appositive",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]+(?:a|an)[ \t]+[a-z][\w'’ -]{{0,60}}?,"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]+(?:a|an)[ \t]+[a-z][\w'’ -]{{0,60}}?,"
             rf"[ \t]+{REPORTING}\b"
         ),
         0.7,
@@ -315,7 +315,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Sita Kumari Tamang, 34, ...", "Name (left)" in a caption: only people
         "name-aside",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:,[ \t]+\d{{1,2}},|[ \t]*\((?:\d{{1,2}}\)|"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})(?:,[ \t]+\d{{1,2}},|[ \t]*\((?:\d{{1,2}}\)|"
             r"(?:left|right|cent(?:re|er)|middle|second|third|front|back|standing|seated)\b))"
         ),
         0.75,
@@ -324,7 +324,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Ellene Sana (Center for Migrant Advocacy)", "Eni Lestari - IMWU Chair"
         "name-then-org",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+)"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})(?:[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+)"
         ),
         0.75,
         name_then=re.compile(rf"{NAME_CHARS}*?(?:\(|[ \t][-–—][ \t])"),
@@ -333,7 +333,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Ramon Bautista of the MFA secretariat": only before a known body
         "name-of-org",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
         ),
         0.7,
         name_then=re.compile(rf"{NAME_CHARS}*?\s+(?:of|from)\s"),

@@ -6,12 +6,12 @@ import re
 from functools import lru_cache
 
 from .people_words import NOT_NAME_WORDS, TITLE_MODIFIERS, TITLE_WORDS
-from .phrases import capital_starts
+from .phrases import UPPER, capital_starts
 from .reference import cities, countries
 
 # A name word: "Al-Maita", "Pong-Sul", "O'Brien", "McKay", an initial; not a possessive "’s".
 # Letters beyond ASCII: "Sardaña-Reyes", "Đỗ Văn Hải" (Latin-1, Latin Extended-A, Vietnamese).
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſƠƯẠ-ỹ"
+_UPPER = UPPER
 _LOWER = "a-zß-öø-ÿĀ-ſơưẠ-ỹ"
 NAME_WORD = (
     rf"(?:(?:Mc|Mac|O['’])?[{_UPPER}][{_LOWER}’']*[{_LOWER}]"

@@ -9,7 +9,9 @@ FORMS_OF_ADDRESS = (
     r"His\s+Excellency|Her\s+Excellency|H\.\s?E\.?|The\s+Honou?rable|Honou?rable|Hon'ble|"
     r"Tan\s+Sri|Dato'?\s+Sri|Datuk\s+Seri|Dato'?|Datuk|Datin|Tun|"
     r"Comrade|Brother|Sister|Bro|Sis|Madam|Sir|Shri|Smt|Engr|Atty|Prof|Dr|Mrs|Mr|Ms|Hon|"
-    r"Sen|Rep|Sr|Fr|Rev"
+    r"Sen|Rep|Sr|Fr|Rev|"
+    # the region's own: Vietnamese "Ông"/"Bà", Thai "Khun", Indonesian "Bapak"/"Ibu"
+    r"Ông|Bà|Khun|Bapak|Ibu"
 )
 HONORIFIC = rf"(?:{FORMS_OF_ADDRESS})\.?"
 

@@ -401,6 +401,12 @@ def test_an_office_stops_before_the_body_it_names(text, name, title):
             {"Nur Aini binti Abdul Rahman"},
         ),
         ("Rosli bin Hassan, a fisherman, told the meeting his story.", {"Rosli bin Hassan"}),
+        # Vietnamese names, capitals beyond ASCII, and the region's forms of address stripped
+        ("Đặng Văn Bình, President of VGCL, said so.", {"Đặng Văn Bình"}),
+        ("Ông Đỗ Quang Hưng said the law would change.", {"Đỗ Quang Hưng"}),
+        ("Bà Nguyễn Thị Mai spoke first.", {"Nguyễn Thị Mai"}),
+        ("Khun Somchai Jaidee said so.", {"Somchai Jaidee"}),
+        ("Ibu Anis Hidayah said so.", {"Anis Hidayah"}),
     ],
 )
 def test_finds_each_person_once(text, names):
