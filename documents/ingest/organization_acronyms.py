@@ -10,7 +10,7 @@ from advocacy_site.names import name_key
 from .findings import OrganizationFinding
 from .organization_findings import finding_key, names_region, pick
 from .organization_shapes import country_code
-from .organization_words import EVENT_SERIES
+from .organization_words import EVENT_SERIES, UN_AS_ADJECTIVE
 from .phrases import capital_starts, finditer_at
 from .reference import Gazetteer, KnownOrganization, acronym_key, countries
 
@@ -48,6 +48,8 @@ class AcronymSteps:
                 continue
             if not candidates or EVENT_SERIES.search(candidates[0].name):
                 continue
+            if candidates[0].name == "United Nations" and UN_AS_ADJECTIVE.match(text, end):
+                continue  # "the UN system", "UN Special Envoy on Youth": no body of its own
             if self._branch(start, end, candidates) or self._qualifies_child(end, candidates):
                 continue
             already = [c for c in candidates if f"known:{c.name}" in self.found]

@@ -138,6 +138,45 @@ def office_of(name: str, gaz) -> KnownOrganization | None:
     return gaz.by_key.get(name_key(inner)) or (candidates[0] if len(candidates) == 1 else None)
 
 
+COUNTRY_OFFICE = re.compile(
+    r"^(?P<owner>[A-Z][\w-]*)(?:['’]s)?\s+(?P<country>[A-Z].*?)\s+(?:Country\s+)?Office$"
+)
+
+
+def country_office_of(name: str, gaz) -> KnownOrganization | None:
+    """`ILO Viet Nam Office`, `the ILO's Nepal Office`: the known body's office in that country
+    ("ILO Country Office for Viet Nam"), never a body called "Viet Nam Office"."""
+    m = COUNTRY_OFFICE.match(name)
+    if not m:
+        return None
+    owners = gaz.by_acronym.get(acronym_key(m.group("owner"))) or []
+    code = countries().get(m.group("country").lower(), "")
+    if len(owners) != 1 or not code:
+        return None
+    owner = owners[0]
+    offices = {
+        known.name: known
+        for known in gaz.by_key.values()
+        if known.country == code
+        and "Office" in known.name
+        and (owner.acronym in known.name.split() or _run_by(known, owner.name, gaz))
+    }
+    return next(iter(offices.values())) if len(offices) == 1 else None
+
+
+def _run_by(known: KnownOrganization, owner: str, gaz) -> bool:
+    """Whether the owner is the known body's parent, or its parent's, and so on."""
+    for _depth in range(4):
+        if not known.parent:
+            return False
+        if known.parent == owner:
+            return True
+        known = gaz.by_key.get(name_key(known.parent))
+        if known is None:
+            return False
+    return False
+
+
 def names_region(text: str, start: int, end: int, candidates) -> bool:
     """`in ASEAN`, `ASEAN countries`: an intergovernmental body's acronym naming its region
     (never "on behalf of the MMN": a network is no region)."""

@@ -143,7 +143,31 @@ def is_body_name(name: str) -> bool:
         return False
     if lowered[0] == lowered[-1] or lowered[0] in {"ngo", "ngos", "cso", "csos"}:
         return False  # "Union to Union", "NGO and International"
+    if lowered[0].endswith("ing") and lowered[1] == "the":
+        return False  # "Opening the Forum": a gerund and the gathering it acts on
+    if all(w in CATEGORY_WORDS for w in lowered):
+        return False  # "Regional Civil Society": a category of bodies
+    if _only_places(name) or len(_without_country(lowered)) == 1:
+        return False  # "Japan and Taiwan"; "Viet Nam Office", a fragment of an office's name
     return not (len(words) == 2 and lowered[0] in GENERIC_MODIFIERS)
+
+
+CATEGORY_WORDS = {"civil", "society", "local", "global", "grassroots", "asian", *GENERIC_MODIFIERS}
+PLACE_JOIN = re.compile(r",\s*|\s+(?:and|&)\s+")
+
+
+def _only_places(name: str) -> bool:
+    """Countries joined by commas and "and", nothing else."""
+    parts = PLACE_JOIN.split(name)
+    return len(parts) > 1 and all(part.lower() in countries() for part in parts)
+
+
+def _without_country(lowered: list[str]) -> list[str]:
+    """The words after a country opening the name ("viet nam office" -> ["office"])."""
+    for size in (3, 2, 1):
+        if len(lowered) > size and " ".join(lowered[:size]) in countries():
+            return lowered[size:]
+    return lowered
 
 
 def _head_word(words: list[str]) -> str:
@@ -202,7 +226,7 @@ JOINED_BODY = re.compile(r"^([A-Z][\w-]*)\s+and\s+(?:the\s+)?")
 
 PERSON_OF = re.compile(r"^(.+?)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])")
 BODY_JOIN = re.compile(r"(?:,|\s+and(?:\s+the)?|\s+&)\s+(?=[A-Z])")
-ENDS_ON_HEAD = re.compile(rf"(?:{ORG_HEADS})$")
+ENDS_ON_HEAD = re.compile(rf"(?:{ORG_HEADS}|(?<=\bof\b).*\b(?:Workers|Employees)['’]?)$")
 
 
 def _after_person(name: str) -> str:
@@ -239,20 +263,38 @@ def _head_last(text: str, m: re.Match) -> Candidate | None:
     name = _first_body(_after_person(clean_candidate(raw)))
     start = m.start(1) + m.group(1).find(name)
     end = start + len(name)
-    if name.startswith(("Ministry", "Department")):
-        more = re.match(
-            r"(?:,\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)*\s+and\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*",
-            text[end : end + 120],
-        )
-        if more:  # "Ministry of Labour, Employment and Social Security"
-            end += more.end()
-            name = text[start:end]
+    more = _listed_on(text, name, end)
+    if more:  # "Ministry of Labour, Employment and Social Security"
+        end += more
+        name = text[start:end]
     return Candidate(name, start, end, country) if name else None
+
+
+LISTED_PORTFOLIOS = re.compile(
+    r"(?:,\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*)*\s+and\s+[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)*"
+)
+# "Union of Painters, Plumbers, Electro and Construction Workers": trades listed in the name,
+# which a word for workers closes.
+LISTED_TRADES = re.compile(
+    r"(?:,\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?){0,6},?\s+(?:and|&)\s+"
+    r"(?:[A-Z][\w'’-]*\s+){0,3}(?:Workers|Employees|Labourers|Laborers|Workers['’])(?![\w-])"
+)
+
+
+def _listed_on(text: str, name: str, end: int) -> int:
+    """How far a list inside the name runs past where the shape stopped, or 0."""
+    if name.startswith(("Ministry", "Department")):
+        more = LISTED_PORTFOLIOS.match(text, end, end + 120)
+    elif re.search(r"\bof\s+[A-Z][\w'’-]*$", name) and text.startswith((",", " and"), end):
+        more = LISTED_TRADES.match(text, end, end + 160)
+    else:
+        more = None
+    return more.end() - end if more else 0
 
 
 HEAD_FIRST = re.compile(
     rf"(?<![\w-])(?:{OPENING_HEADS})(?:[ \t]+(?:{OPENING_CONNECTORS}[ \t]+)*"
-    rf"(?:[A-Z][\w'’.&-]*|\d+))+"
+    rf"(?:[A-ZĐ][\w'’.&-]*|\d+))+"
 )
 
 
@@ -267,7 +309,7 @@ def _head_first(text: str, m: re.Match) -> Candidate | None:
 _PORTFOLIO = r"[A-Z][\w'’-]*(?:(?:,[ \t]+|[ \t]+(?:and|&)[ \t]+|[ \t]+)[A-Z][\w'’-]*)*"
 MINISTER = re.compile(
     rf"(?:(?P<owner>[A-Z][\w]*(?:[ \t][A-Z][\w]*)?)(?:['’]s)?[ \t]+)?"
-    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Acting|Senior|Junior|State)[ \t-]+)?Minister)"
+    rf"(?P<title>(?:(?:Deputy|Vice|Assistant|Acting|Senior|Junior|State)[ \t-]+)?Minister(?:[ \t]+of[ \t]+State)?)"
     rf"[ \t]+(?:of|for)[ \t]+(?P<portfolio>{_PORTFOLIO})"
     rf"(?:(?:[ \t]+of[ \t]+(?:the[ \t]+)?|,[ \t]+)(?P<country>[A-Z][\w]*(?:[ \t][A-Z][\w]*)*))?"
 )

@@ -30,7 +30,9 @@ OPENING_HEADS = (
     r"Kongres|Suruhanjaya|Jabatan|Gerakan|Pergerakan|Kelompok|Paguyuban|Forum\s+Buruh|"
     r"Samahang?|Kilusang?|Pambansang|Kapisanan|Katipunan|Kalipunan|Alyansa|Bukluran|"
     r"Pagkakaisa|Sentro|Koalisyon|Kaisahan|Mulnithi|Munlanithi|Samakhom|Sahaphan|"
-    r"Samaphan"
+    r"Samaphan|"
+    # Vietnamese: "Hiệp hội Xuất khẩu Lao động Việt Nam", "Hội Liên hiệp Phụ nữ Việt Nam"
+    r"Hiệp[ \t]+[Hh]ội|Hội"
 )
 # Small words inside such names: "Lembaga Bantuan Hukum untuk Buruh", "Samahan ng mga ...".
 OPENING_CONNECTORS = r"(?:dan|untuk|bagi|dari|di|ke|se|ng|sa|mga|para|at|na|ang|phuea|haeng)"
@@ -238,3 +240,10 @@ PORTFOLIO = PORTFOLIO_WORDS | {
     "defence",
     "defense",
 }
+
+# "United Nations" naming its staff or its system, or opening a longer name the gazetteer lacks.
+UN_AS_ADJECTIVE = re.compile(
+    r"[ \t]+(?:experts?|agenc(?:y|ies)|officials?|officers?|staff|system|bodies|body|entities|"
+    r"member|treaty|human|special|independent|rapporteurs?|mechanisms?|country|team|partners|"
+    r"(?!(?:and|or|to|has|have|had|is|was|in|on|Secretary|Deputy|Under)\b)[A-Z][a-z])"
+)

@@ -15,6 +15,7 @@ from .organization_acronyms import AcronymSteps
 from .organization_findings import (
     add,
     by_bare_name,
+    country_office_of,
     defined_name,
     document_countries,
     finding_key,
@@ -31,6 +32,7 @@ from .organization_shapes import (
     NameShape,
     capitals_in_runs,
     clean_candidate,
+    country_code,
     cues_by_shape,
     is_body_name,
     is_gathering,
@@ -39,8 +41,10 @@ from .organization_shapes import (
 )
 from .organization_words import (
     ADDRESS_AFTER,
+    CONNECTORS,
     EVENT_SERIES,
     NOT_BODY_WORDS,
+    UN_AS_ADJECTIVE,
 )
 from .phrases import finditer_at
 from .reference import KnownOrganization, acronym_key, countries, gazetteer
@@ -98,6 +102,8 @@ class _OrganizationFinder(AcronymSteps):
         self.acronyms()
         self.defined_acronyms()
         self.acronym_lists()
+        for finding in self.found.values():
+            named_as_the_text_names_it(finding, self.text)
         return self.found
 
     def free(self, start: int, end: int) -> bool:
@@ -199,6 +205,8 @@ class _OrganizationFinder(AcronymSteps):
                 self.taken.append((hit.start, hit.end))
                 continue  # a conference series is an event, not an organization
             known = hit.value
+            if known.name == "United Nations" and UN_AS_ADJECTIVE.match(text, hit.end):
+                continue  # "senior United Nations experts", "UN Special Rapporteur on ..."
             self.add(
                 f"known:{known.name}", known.name, hit.start, hit.end, "gazetteer-name", 0.95, known
             )
@@ -246,6 +254,7 @@ class _OrganizationFinder(AcronymSteps):
             self.gaz.by_key.get(name_key(name))
             or self._known_by_bracketed_acronym(candidate.end)
             or office_of(name, self.gaz)
+            or country_office_of(name, self.gaz)
             or by_bare_name(name, self.gaz, country, self.doc_countries)
         )
         key = finding_key(name, known, country)
@@ -324,6 +333,45 @@ class _OrganizationFinder(AcronymSteps):
             if any((s.start, s.end) == (start, end) for s in finding.spans):
                 return finding
         return None
+
+
+COUNTRY_SUFFIX = re.compile(r"^(.+?)\s+\(([^()]+)\)$")
+
+
+def named_as_the_text_names_it(finding: OrganizationFinding, text: str) -> None:
+    """ "Ministry of Human Resources (Malaysia)" written "Ministry of Human Resources": the
+    text's name, its country in `country`; the gazetteer's stays an alias of the one body.
+    A name of one portfolio, which many governments use ("Ministry of Labour"), keeps it."""
+    m = COUNTRY_SUFFIX.match(finding.name)
+    if not m or not finding.country or m.group(2).lower() not in countries():
+        return
+    bare = name_key(m.group(1))
+    if len([w for w in bare.split() if w not in CONNECTORS]) < 3:
+        return
+    if len(gazetteer().by_bare_name.get(bare, ())) > 1:
+        return
+    surface = next(
+        (
+            s.text
+            for s in finding.spans
+            if name_key(s.text) == bare and not _country_before(text, s.start)
+        ),
+        None,
+    )
+    if surface is not None:
+        finding.aliases.discard(surface)
+        finding.aliases.add(finding.name)
+        finding.name = " ".join(surface.split())
+
+
+COUNTRY_WORDS_BEFORE = re.compile(r"([A-Z][\w]*(?:[ \t][A-Z][\w]*)?)(?:['’]s)?[ \t]+$")
+
+
+def _country_before(text: str, start: int) -> bool:
+    """ "Lao PDR Ministry of ...", "Nepal's Ministry of ...": the text names it with its country."""
+    m = COUNTRY_WORDS_BEFORE.search(text, max(0, start - 30), start)
+    words = m.group(1).split() if m else []
+    return any(country_code(" ".join(words[i:])) for i in range(len(words)))
 
 
 def find_organizations(text: str) -> dict[str, OrganizationFinding]:

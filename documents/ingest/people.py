@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from itertools import takewhile
 
 from .findings import OrganizationFinding, PersonFinding
+from .people_headed import headed_people
 from .people_lists import listed_people, presenter_list_people, speaker_line_people
 from .people_names import (
     FULL_NAME,
@@ -27,7 +28,7 @@ from .people_names import valid_name as _valid_name
 from .people_ties import OrgMentions, affiliation
 from .people_ties import add_person as _add
 from .people_words import HONORIFIC, OFFICE_WORDS, TITLE_WORDS
-from .phrases import capital_starts, finditer_at, vocabulary
+from .phrases import UPPER, capital_starts, finditer_at, vocabulary
 
 
 def _occurrences(text: str, words: tuple[str, ...]) -> list[int]:
@@ -95,7 +96,10 @@ class PersonPattern:
             title, org_key = affiliation(text, mentions, start, end)
             if self.office:  # the whole office, commas and all
                 office_at = m.start("office" if "office" in m.re.groupindex else "run")
-                office = " ".join(text[office_at:start].split()).strip(" ,")
+                office = " ".join(
+                    text[office_at : _office_end(text, mentions, office_at, start)].split()
+                )
+                office = office.strip(" ,")
                 title = office[:1].upper() + office[1:]
             honorific = (m.groupdict().get("honorific") or "").rstrip(".")
             _add(
@@ -124,6 +128,19 @@ class PersonPattern:
             if _valid_name(m.string[start + word.start() : end]):
                 return start + word.start(), end
         return (start, end) if "run" not in m.re.groupindex else (end, end)
+
+
+OF_THE_BODY = re.compile(r"\s+(?:of|at|in)(?:\s+the)?\s*$")
+
+
+def _office_end(text: str, mentions, office_at: int, name_at: int) -> int:
+    """Where an office ends before its holder's name: before "of the <body>" when a body is
+    named inside it ("Assistant Secretary of the Department of Labor (DOLE), Name")."""
+    inside = [span for span in mentions.within(office_at, name_at) if span[0] > office_at]
+    if not inside:
+        return name_at
+    of_the = OF_THE_BODY.search(text, office_at, inside[0][0])
+    return of_the.start() if of_the else name_at
 
 
 REPORTING_WORDS = (
@@ -178,16 +195,18 @@ OFFICE_CLUES = (
 # An office and its holder: "President Rodrigo Duterte", "Chair of ASEAN for 2017 Rodrigo
 # Duterte", "Minister of Labour Phaithoon Kaeothong": the office, then capitalised words,
 # connectors and years only, then the name, which a lower-case word or punctuation follows.
+# A comma inside a list of portfolios: "Minister of Labour, Employment and Social Security".
+PORTFOLIO_COMMA = r",(?=[ \t]+[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*)?[ \t]+(?:and|&)[ \t]+[A-Z])"
 OFFICE_THEN_NAME = re.compile(  # the run is read whole (possessively); its last words are the name
     rf"(?=[A-Z])(?<![\w-])(?P<run>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})"
-    rf"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|of|for|the|and|\d{{4}}))*+)"
+    rf"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|of|for|the|and|\d{{4}})|{PORTFOLIO_COMMA})*+)"
     rf"(?=[ \t]+(?!(?:in|on)[ \t]+[A-Z])[a-z]|['’]s\b|[ \t]*[.;](?:\s|$)|,[ \t]+(?:who|said)\b)",
     re.M,
 )
 
 # "Viet Nam's Deputy Minister of Labour, Doan Mau Diep, chaired": the holder between commas.
 OFFICE_COMMA_NAME = re.compile(
-    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|of|for|the|and))*?)"
+    rf"(?=[A-Z])(?<![\w-])(?P<office>(?:(?:Deputy|Vice|Assistant|Acting)[ \t-]+)?(?:{OFFICE_WORDS})(?:,?[ \t]+(?:[A-Z][\w’'-]*|\([A-Z][\w-]*\)|of|for|the|and))*?)"
     rf",[ \t]+(?P<name>{FULL_NAME}),[ \t]+(?=[a-z])",
 )
 
@@ -203,8 +222,10 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Name, Title[ of|,] Organization"
         "name-comma-title",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]*{POSTNOMINALS}"
-            rf"(?=(?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b)"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]*{POSTNOMINALS}"
+            rf"(?=(?:[A-Z][\w.'’-]*[ \t]*)*?(?i:{TITLE_WORDS})\b"
+            # or a lower-case title of a body: "Name, women's committee chairperson of MTUC"
+            rf"|(?:[a-z][\w'’-]*[ \t]+){{0,3}}(?i:{TITLE_WORDS})[ \t]+(?:of|at|for|with)[ \t])"
         ),
         0.85,
         name_then=NAME_THEN_COMMA,
@@ -269,22 +290,32 @@ PERSON_PATTERNS = [
     ),
     PersonPattern(  # "Name said"
         "reported-speech",
-        re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
+        re.compile(rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})\s+{REPORTING}\b"),
         0.7,
         clues=REPORTING_CLUES,
         name_then=re.compile(rf"{NAME_CHARS}*?\s+{REPORTING}\b"),
     ),
     PersonPattern(  # "Ram Prasad Adhikari, who coordinates the centre"
         "name-who",
-        re.compile(rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME}),\s+who\s"),
+        re.compile(rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME}),\s+who\s"),
         0.7,
         clues=("who",),
+        name_then=NAME_THEN_COMMA,
+    ),
+    PersonPattern(  # "Nur Aisyah binti Abdul Karim, a domestic worker, said"
+        "name-appositive",
+        re.compile(
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME}),[ \t]+(?:a|an)[ \t]+[a-z][\w'’ -]{{0,60}}?,"
+            rf"[ \t]+{REPORTING}\b"
+        ),
+        0.7,
+        clues=REPORTING_CLUES,
         name_then=NAME_THEN_COMMA,
     ),
     PersonPattern(  # "Sita Kumari Tamang, 34, ...", "Name (left)" in a caption: only people
         "name-aside",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:,[ \t]+\d{{1,2}},|[ \t]*\((?:\d{{1,2}}\)|"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})(?:,[ \t]+\d{{1,2}},|[ \t]*\((?:\d{{1,2}}\)|"
             r"(?:left|right|cent(?:re|er)|middle|second|third|front|back|standing|seated)\b))"
         ),
         0.75,
@@ -293,7 +324,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Ellene Sana (Center for Migrant Advocacy)", "Eni Lestari - IMWU Chair"
         "name-then-org",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})(?:[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+)"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})(?:[ \t]*\([ \t]*|[ \t]+[-–—][ \t]+)"
         ),
         0.75,
         name_then=re.compile(rf"{NAME_CHARS}*?(?:\(|[ \t][-–—][ \t])"),
@@ -302,7 +333,7 @@ PERSON_PATTERNS = [
     PersonPattern(  # "Ramon Bautista of the MFA secretariat": only before a known body
         "name-of-org",
         re.compile(
-            rf"(?=[A-Z])(?<![\w.])(?P<name>{FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
+            rf"(?=[{UPPER}])(?<![\w.])(?P<name>{FULL_NAME})\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])"
         ),
         0.7,
         name_then=re.compile(rf"{NAME_CHARS}*?\s+(?:of|from)\s"),
@@ -315,6 +346,7 @@ NOT_NAME_OPENINGS = {"The", "This", "That", "When", "After", "In", "On", "At"}
 # Every way of finding people, in the order they are tried: where two find one person, the
 # first to give a title or an organization gives it. Add a pattern or a finder here.
 FINDERS = [
+    headed_people,  # "ORG's Title Name": the body heading the name, before any other tie
     *PERSON_PATTERNS[:4],  # honorific, "Name, Title", offices: the surest ties
     speaker_line_people,
     presenter_list_people,

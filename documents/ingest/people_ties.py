@@ -30,6 +30,9 @@ LISTED_AFTER = re.compile(
 )
 
 
+PROGRAMME = re.compile(r"\b(?:Programme|Program|Project)$")
+
+
 class OrgMentions:
     """Where the text names its organizations, in order, so a rule asks "which body is named
     here" with a binary search rather than a walk over every mention."""
@@ -55,6 +58,19 @@ class OrgMentions:
         low = bisect_left(self.starts, start - self.LONGEST)
         spans = self.spans[low : bisect_left(self.starts, end)]
         return any(s < end and start < e for s, e, _key in spans)
+
+    def is_programme(self, key: str) -> bool:
+        """A programme or project a body runs ("TRIANGLE in ASEAN", "the X Project"), which
+        no one works for but through the body."""
+        org = self.orgs[key]
+        return bool(PROGRAMME.search(org.name)) or (org.kind == "other" and bool(org.parent))
+
+    def runner(self, key: str) -> str:
+        """The body the text names that runs a programme, else the key itself."""
+        if not self.is_programme(key):
+            return key
+        parent = self.orgs[key].parent
+        return next((k for k, org in self.orgs.items() if parent and org.name == parent), key)
 
     def starts_at(self, at: int) -> bool:
         i = bisect_left(self.starts, at)
@@ -102,7 +118,10 @@ def affiliation(text: str, mentions: OrgMentions, start: int, end: int) -> tuple
     Title Name`, `ORG: Name and Name`)."""
     stop = _clause_end(text, end)
     after = mentions.within(end, stop)
+    bodies = [span for span in after if not mentions.is_programme(span[2])]
+    after = bodies or after  # "Adviser, TRIANGLE in ASEAN, ILO": the body that runs it
     org_key, org_start = (after[0][2], after[0][0]) if after else ("", None)
+    org_key = mentions.runner(org_key) if org_key else org_key
     title = _title_in(text[end:stop], None if org_start is None else org_start - end)
     if org_key:
         return title, org_key

@@ -9,7 +9,9 @@ FORMS_OF_ADDRESS = (
     r"His\s+Excellency|Her\s+Excellency|H\.\s?E\.?|The\s+Honou?rable|Honou?rable|Hon'ble|"
     r"Tan\s+Sri|Dato'?\s+Sri|Datuk\s+Seri|Dato'?|Datuk|Datin|Tun|"
     r"Comrade|Brother|Sister|Bro|Sis|Madam|Sir|Shri|Smt|Engr|Atty|Prof|Dr|Mrs|Mr|Ms|Hon|"
-    r"Sen|Rep|Sr|Fr|Rev"
+    r"Sen|Rep|Sr|Fr|Rev|"
+    # the region's own: Vietnamese "Ông"/"Bà", Thai "Khun", Indonesian "Bapak"/"Ibu"
+    r"Ông|Bà|Khun|Bapak|Ibu"
 )
 HONORIFIC = rf"(?:{FORMS_OF_ADDRESS})\.?"
 
@@ -21,6 +23,13 @@ TITLE_WORDS = (
     r"Lawyer|Attorney|Staff|Delegate|Spokesperson|Campaigner|Activist|Editor|Governor|MP|Senator|"
     r"Counsell?or|Attach[eé]|Legislator|Trainer|Facilitator|Moderator|Conven[eo]r|Treasurer|"
     r"Undersecretary|Under-Secretary|Rapporteur|Chancellor|Dean|Mayor|Envoy|Ombudsman|Premier|Analyst|Fellow|Assistant|Principal"
+)
+# Lower-case words a title may open with: "regional coordinator", "women's committee chair".
+TITLE_MODIFIERS = (
+    r"regional|national|international|general|deputy|vice|executive|senior|acting|assistant|"
+    r"founding|former|country|programme|program|project|policy|research|campaign|legal|"
+    r"technical|chief|head|provincial|district|branch|local|youth|women['’]s|women|committee|"
+    r"media|advocacy|communications|joint|associate|interim|outgoing|incoming|new"
 )
 # Offices a name can follow directly ("President Rodrigo Duterte", "Minister of Labour X").
 OFFICE_WORDS = (

@@ -275,7 +275,11 @@ class CaselessPattern:
 
 # --- patterns that start at a capital -------------------------------------------------------
 
-CAPITAL_START = re.compile(r"[A-Z](?<!\w.)")  # a capital letter not after a word character
+# Capital letters of the Latin alphabets names use: "Đặng", "Ñ", "Ş" as well as A-Z.
+UPPER = "A-Z" + "".join(
+    ch for ch in map(chr, [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]) if ch.isupper()
+)
+CAPITAL_START = re.compile(f"[{UPPER}](?<!\\w.)")  # a capital letter not after a word character
 
 
 @lru_cache(maxsize=4)

@@ -27,7 +27,11 @@ class ArchiveResolver:
         self._slugs: dict[type, set[str]] = {}
         self.org_by_key: dict[str, int] = {}
         self.org_by_acronym: dict[str, set[int]] = defaultdict(set)
-        for pk, key, acronym in Organization.objects.values_list("pk", "name_key", "acronym"):
+        self.org_country: dict[int, str] = {}
+        for pk, key, acronym, country in Organization.objects.values_list(
+            "pk", "name_key", "acronym", "country"
+        ):
+            self.org_country[pk] = country
             self.org_by_key.setdefault(key, pk)
             if acronym:
                 self.org_by_acronym[acronym_key(acronym)].add(pk)
@@ -65,15 +69,25 @@ class ArchiveResolver:
     def organization_for(self, finding: OrganizationFinding) -> int | None:
         for name in (finding.name, *sorted(finding.aliases)):
             pk = self.org_by_key.get(name_key(name))
-            if pk:
+            if pk and self._same_country(pk, finding.country):
                 return pk
         if finding.acronym:
             same = self.org_by_acronym.get(acronym_key(finding.acronym), set())
             if len(same) == 1:  # an ambiguous acronym never merges two bodies
-                return next(iter(same))
+                pk = next(iter(same))
+                return pk if self._same_country(pk, finding.country) else None
         return None
 
-    def remember_organization(self, pk: int, names: list[str], acronym: str) -> None:
+    def _same_country(self, pk: int, country: str) -> bool:
+        """A body of one country is never another country's body of the same name (the
+        "Ministry of Labour" of Thailand and of Nepal), nor a body without one its own."""
+        known = self.org_country.get(pk, "")
+        return not (known and country and known != country)
+
+    def remember_organization(
+        self, pk: int, names: list[str], acronym: str, country: str = ""
+    ) -> None:
+        self.org_country[pk] = country
         for name in names:
             self.org_by_key.setdefault(name_key(name), pk)
         if acronym:

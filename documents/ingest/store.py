@@ -350,7 +350,9 @@ class DocumentBatch:
                     org.save(update_fields=["acronym", "updated_at"])
             if org.review_status != CONFIRMED:
                 self._plan_aliases(org, finding.aliases)
-            resolver.remember_organization(org.pk, [finding.name, *finding.aliases], org.acronym)
+            resolver.remember_organization(
+                org.pk, [finding.name, *finding.aliases], org.acronym, org.country
+            )
             records[key] = org
             for span in finding.spans:
                 self._mention(context, span, organization_id=org.pk)

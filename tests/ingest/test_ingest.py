@@ -468,3 +468,30 @@ def test_two_folders_with_a_file_of_one_name_refuse_the_second_not_overwrite(tmp
         capsys.readouterr().err
     )
     assert "Manila" in SourceDocument.objects.get().text
+
+
+def test_a_government_body_keeps_one_record_under_its_bare_name_and_its_country(tmp_path):
+    """The text's "Ministry of Human Resources" is the gazetteer's "Ministry of Human Resources
+    (Malaysia)": one record in Malaysia across documents, whichever form each uses."""
+    (tmp_path / "a.txt").write_text(
+        "Quotas in Malaysia\n\nThe Ministry of Human Resources said quotas were set in Malaysia.\n"
+    )
+    (tmp_path / "b.txt").write_text(
+        "Malaysian quotas\n\nMalaysia's Minister of Human Resources spoke in Kuala Lumpur.\n"
+    )
+    call_command("ingest", str(tmp_path), verbosity=0)
+    ministries = Organization.objects.filter(name__startswith="Ministry of Human Resources")
+    assert [(m.name, m.country) for m in ministries] == [("Ministry of Human Resources", "MY")]
+
+
+@pytest.mark.parametrize(
+    ("country", "same"),
+    [("TH", True), ("", True), ("NP", False)],
+)
+def test_a_body_of_one_country_is_never_another_countrys_of_the_same_name(country, same):
+    from documents.ingest.findings import OrganizationFinding
+    from documents.ingest.resolver import ArchiveResolver
+
+    thai = Organization.objects.create(name="Ministry of Labour", country="TH")
+    finding = OrganizationFinding(key="x", name="Ministry of Labour", country=country)
+    assert (ArchiveResolver().organization_for(finding) == thai.pk) is same

@@ -235,3 +235,102 @@ def test_an_unknown_acronym_listed_among_known_bodies_is_a_body(text, expected, 
     found = names(text)
     assert expected <= found
     assert not absent & found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Indonesian, Malay and Vietnamese head words opening a name
+        (
+            "Asosiasi Pekerja Rumah Tangga Jawa joined the march.",
+            "Asosiasi Pekerja Rumah Tangga Jawa",
+        ),
+        ("A report by Jaringan Advokasi Buruh Migran followed.", "Jaringan Advokasi Buruh Migran"),
+        ("Koalisi Pekerja Perempuan Sumatra spoke.", "Koalisi Pekerja Perempuan Sumatra"),
+        ("Members of Ikatan Buruh Nelayan Jakarta came.", "Ikatan Buruh Nelayan Jakarta"),
+        ("Pertubuhan Pekerja Sabah wrote a letter.", "Pertubuhan Pekerja Sabah"),
+        ("Majlis Pekerja Asing Selangor agreed.", "Majlis Pekerja Asing Selangor"),
+        ("Hiệp Hội Lao Động Miền Trung met.", "Hiệp Hội Lao Động Miền Trung"),
+        # trades listed inside the name, closed by "Workers" or "Employees"
+        (
+            "The Central Union of Painters, Plumbers, Electro and Construction Workers joined.",
+            "Central Union of Painters, Plumbers, Electro and Construction Workers",
+        ),
+        (
+            "The Federation of Food, Beverage and Tobacco Workers and the Union of Bank, Finance "
+            "and Insurance Employees met.",
+            "Federation of Food, Beverage and Tobacco Workers",
+        ),
+        (
+            "The Federation of Food, Beverage and Tobacco Workers and the Union of Bank, Finance "
+            "and Insurance Employees met.",
+            "Union of Bank, Finance and Insurance Employees",
+        ),
+        # a body whose name holds a gathering word is kept whole
+        (
+            "The People Forum for Human Rights Cambodia met.",
+            "People Forum for Human Rights Cambodia",
+        ),
+        # a known body's office in a country is that office
+        ("The ILO's Viet Nam Office hosted the meeting.", "ILO Country Office for Viet Nam"),
+        ("The ILO Nepal Office hosted the meeting.", "ILO Country Office for Nepal"),
+        # a Minister of State's ministry is the ministry of the portfolio
+        (
+            "Singapore's Minister of State for Manpower opened it.",
+            "Ministry of Manpower (Singapore)",
+        ),
+    ],
+)
+def test_finds_a_body_named_in_a_further_shape(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Opening the Forum, the minister thanked the organisers.", "Opening the Forum"),
+        ("Welcoming the Council members, she spoke.", "Welcoming the Council"),
+        ("Regional Civil Society groups met the ILO.", "Regional Civil Society"),
+        ("Migrants from Japan and Taiwan (East Asia) met.", "Japan and Taiwan"),
+        ("The ILO's Viet Nam Office hosted the meeting.", "Viet Nam Office"),
+        ("The ILO Nepal Office hosted the meeting.", "Nepal Office"),
+        ("Singapore's Minister of State for Manpower opened it.", "Ministry of State"),
+        ("Senior United Nations experts agreed.", "United Nations"),
+        ("The UN system and its agencies agreed.", "United Nations"),
+        ("The United Nations Special Envoy on Youth spoke.", "United Nations"),
+        ("The People Forum for Human Rights Cambodia met.", "People Forum"),
+        (
+            "The Federation of Food, Beverage and Tobacco Workers met.",
+            "Federation of Food",
+        ),
+    ],
+)
+def test_does_not_propose_a_part_or_a_category_as_a_body(text, not_expected):
+    assert not_expected not in names(text)
+
+
+def test_the_united_nations_named_as_a_body_is_still_one():
+    assert "United Nations" in names("The United Nations adopted the convention in 1990.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the text's full bare name, its country kept apart
+        (
+            "The Ministry of Human Resources set the quota. Malaysia agreed.",
+            "Ministry of Human Resources",
+            "MY",
+        ),
+        # no bare name in the text: the gazetteer's, with its country
+        (
+            "Malaysia's Minister of Human Resources spoke.",
+            "Ministry of Human Resources (Malaysia)",
+            "MY",
+        ),
+        # a one-portfolio name many governments use keeps its country
+        ("The Ministry of Labour spoke. Thailand agreed.", "Ministry of Labour (Thailand)", "TH"),
+    ],
+)
+def test_a_government_body_is_named_as_the_text_names_it(text, name, country):
+    assert (name, country) in {(f.name, f.country) for f in find_organizations(text).values()}

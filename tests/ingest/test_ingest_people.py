@@ -202,3 +202,229 @@ def test_ties_the_person_to_the_body_the_text_names_for_them(text, name, organiz
 )
 def test_keeps_the_whole_title(text, name, title):
     assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title", "organization"),
+    [
+        # "ACR's title Name", "ACR title Name": lower-case or capitalised titles
+        (
+            "KSBSI's secretary-general Rina Hartati Putri said the law was weak.",
+            "Rina Hartati Putri",
+            "Secretary-general",
+            "Konfederasi Serikat Buruh Sejahtera Indonesia",
+        ),
+        (
+            "GEFONT coordinator Ram Bahadur Thapa-Magar said returnees were unpaid.",
+            "Ram Bahadur Thapa-Magar",
+            "Coordinator",
+            "General Federation of Nepalese Trade Unions",
+        ),
+        (
+            "Tenaganita chairperson Mala Devi Nair welcomed the move.",
+            "Mala Devi Nair",
+            "Chairperson",
+            "Tenaganita",
+        ),
+        (
+            "MFA regional coordinator Arturo Reyes said the meeting was useful.",
+            "Arturo Reyes",
+            "Regional coordinator",
+            "Migrant Forum in Asia",
+        ),
+        # two bodies, each heading its own officer, forms of address stripped
+        (
+            "MTUC Deputy President Bro. Ahmad Fauzi Rahman and GEFONT Vice-Chairperson Comrade "
+            "Sita Kumari Rai signed the agreement.",
+            "Ahmad Fauzi Rahman",
+            "Deputy President",
+            "Malaysian Trades Union Congress",
+        ),
+        (
+            "MTUC Deputy President Bro. Ahmad Fauzi Rahman and GEFONT Vice-Chairperson Comrade "
+            "Sita Kumari Rai signed the agreement.",
+            "Sita Kumari Rai",
+            "Vice-Chairperson",
+            "General Federation of Nepalese Trade Unions",
+        ),
+        (
+            "BWI Asia-Pacific Regional Representative Bro. Daniel Cruz Ramos welcomed them.",
+            "Daniel Cruz Ramos",
+            "Asia-Pacific Regional Representative",
+            "Building and Wood Workers' International",
+        ),
+        # "its" ties to the body just named
+        (
+            "Speaking for the Malaysian Trades Union Congress (MTUC), its Vice-President Lee "
+            "Chong Wei called for reform.",
+            "Lee Chong Wei",
+            "Vice-President",
+            "Malaysian Trades Union Congress",
+        ),
+        # "ORG's Title, Name, verb"
+        (
+            "Tenaganita's Executive Director, Priya Devi Raman, cautioned against haste.",
+            "Priya Devi Raman",
+            "Executive Director",
+            "Tenaganita",
+        ),
+        # one name alone, as many Indonesians go by, after a body and its officer's title
+        (
+            "KSBSI chairperson Sutrisno said the law was weak.",
+            "Sutrisno",
+            "Chairperson",
+            "Konfederasi Serikat Buruh Sejahtera Indonesia",
+        ),
+        (
+            "MTUC Secretary General Rahmat Ismail said it.",
+            "Rahmat Ismail",
+            "Secretary General",
+            "Malaysian Trades Union Congress",
+        ),
+    ],
+)
+def test_a_body_heading_its_officer_is_their_organization(text, name, title, organization):
+    assert people(text)[name] == (title, organization)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_name"),
+    [
+        (
+            "Speaking for the MTUC, its Vice-President Lee Chong Wei called for reform.",
+            "Vice-President Lee Chong Wei",
+        ),
+        ("MTUC Deputy President Bro. Ahmad Fauzi Rahman spoke.", "President Bro"),
+    ],
+)
+def test_an_office_is_no_part_of_the_name_it_heads(text, not_a_name):
+    assert not_a_name not in people(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "organization"),
+    [
+        # a long portfolio, commas and all, then the name with no comma
+        (
+            "Nepal's Minister of Labour, Employment and Social Security Gita Kumari Sharma said "
+            "the fund would grow.",
+            "Gita Kumari Sharma",
+            "Ministry of Labour, Employment and Social Security (Nepal)",
+        ),
+        # a Minister of State is a minister of the ministry of the portfolio
+        (
+            "Singapore's Minister of State for Manpower, Tan Mei Ling, said rules would change.",
+            "Tan Mei Ling",
+            "Ministry of Manpower (Singapore)",
+        ),
+        # "<title> of <ORG> (ACR), Name, verb": an appositive name
+        (
+            "An Assistant Secretary of the Department of Labor and Employment (DOLE), Jose "
+            "Santos-Cruz, briefed the participants.",
+            "Jose Santos-Cruz",
+            "Department of Labor and Employment",  # as the text names it; PH its country
+        ),
+        # letters beyond ASCII in a hyphenated surname
+        (
+            "Ana Lucía Peña-Ortiz, Senior Migration Specialist at the ILO Regional Office for "
+            "Asia and the Pacific, spoke.",
+            "Ana Lucía Peña-Ortiz",
+            "ILO Regional Office for Asia and the Pacific",
+        ),
+        # a Malay patronymic, and a lower-case title before "of ORG"
+        (
+            "Ahmad bin Yusof, President of MTUC, spoke.",
+            "Ahmad bin Yusof",
+            "Malaysian Trades Union Congress",
+        ),
+        (
+            "Siti Noor Aziz, women's committee chairperson of MTUC, called for a law.",
+            "Siti Noor Aziz",
+            "Malaysian Trades Union Congress",
+        ),
+        # a programme in a speaker line is run by the body after it
+        (
+            "Hoang Thi Mai, Chief Technical Adviser, TRIANGLE in ASEAN, ILO",
+            "Hoang Thi Mai",
+            "International Labour Organization",
+        ),
+        (
+            "The ILO spoke. Hoang Thi Mai, Project Officer, ILO TRIANGLE in ASEAN, spoke next.",
+            "Hoang Thi Mai",
+            "International Labour Organization",
+        ),
+    ],
+)
+def test_ties_an_officer_named_after_a_long_office(text, name, organization):
+    assert people(text)[name][1] == organization
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        (
+            "An Assistant Secretary of the Department of Labor and Employment (DOLE), Jose "
+            "Santos-Cruz, briefed the participants.",
+            "Jose Santos-Cruz",
+            "Assistant Secretary",
+        ),
+        (
+            "Nepal's Minister of Labour, Employment and Social Security Gita Kumari Sharma spoke.",
+            "Gita Kumari Sharma",
+            "Minister of Labour, Employment and Social Security",
+        ),
+        # a lower-case title before "of ORG"
+        (
+            "Siti Noor Aziz, women's committee chairperson of MTUC, called for a law.",
+            "Siti Noor Aziz",
+            "Chairperson",
+        ),
+        ("Anna Cruz, regional coordinator of MFA, spoke.", "Anna Cruz", "Coordinator"),
+    ],
+)
+def test_an_office_stops_before_the_body_it_names(text, name, title):
+    assert people(text)[name][0] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the minister named again by office and surname is the same person
+        (
+            "Nepal's Minister of Labour, Employment and Social Security Gita Kumari Sharma said "
+            "the fund would grow. Minister Sharma added that more was needed.",
+            {"Gita Kumari Sharma"},
+        ),
+        # a patronymic and a description between commas before the verb
+        (
+            "Nur Aini binti Abdul Rahman, a domestic worker, said she was unpaid.",
+            {"Nur Aini binti Abdul Rahman"},
+        ),
+        ("Rosli bin Hassan, a fisherman, told the meeting his story.", {"Rosli bin Hassan"}),
+        # Vietnamese names, capitals beyond ASCII, and the region's forms of address stripped
+        ("Đặng Văn Bình, President of VGCL, said so.", {"Đặng Văn Bình"}),
+        ("Ông Đỗ Quang Hưng said the law would change.", {"Đỗ Quang Hưng"}),
+        ("Bà Nguyễn Thị Mai spoke first.", {"Nguyễn Thị Mai"}),
+        ("Khun Somchai Jaidee said so.", {"Somchai Jaidee"}),
+        ("Ibu Anis Hidayah said so.", {"Anis Hidayah"}),
+    ],
+)
+def test_finds_each_person_once(text, names):
+    assert set(people(text)) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ILO Director General spoke first.",
+        "MFA Coordinator Asia was not named.",
+        "The ILO Representative Office opened.",
+        "GEFONT members Indonesia and Nepal met.",
+    ],
+)
+def test_a_body_and_a_title_before_no_name_give_no_person(text):
+    assert people(text) == {}
+
+
+def test_member_states_are_no_person():
+    assert people("On this anniversary we urge ILO Member States to ratify C189.") == {}
