@@ -15,14 +15,17 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection, connections, models, transaction
-from django.db.models import F, Value
+from django.db.models import F, Q, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from ..kinds import KINDS, RECORD_KINDS
 from .ranking import MAX_MATCHES, START_SEL, STOP_SEL, ranked
 
 TEXT_CONFIG = "english"
-TRIGRAM_THRESHOLD = 0.3
+CANDIDATES = 1000  # records of a kind whose vector matches that are ranked, at most
+TITLE_CANDIDATES = 300  # and records of a kind whose title matches, however many bodies do
+SIMILAR_NAMES = 20  # names close to a misspelt query, a kind
 
 
 class BackgroundVectorWriter:
@@ -63,6 +66,17 @@ class BackgroundVectorWriter:
         finally:
             self._pool.submit(connections.close_all).result()
             self._pool.shutdown()
+
+
+def _title_matches(field: str, terms: str) -> RawSQL:
+    """`field` alone matches `terms`: the expression the migration 0011 indexes, word for word."""
+    column = connection.ops.quote_name(field)
+    return RawSQL(
+        f"to_tsvector('{TEXT_CONFIG}'::regconfig, coalesce({column}, '')) "
+        f"@@ websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s)",
+        [terms],
+        output_field=models.BooleanField(),
+    )
 
 
 def _joined(*fields):
@@ -144,13 +158,25 @@ class PostgresEngine:
 
     @classmethod
     def matches(cls, terms: str) -> list[tuple[str, int, float]]:
+        """The best matches of each kind, ranked among a bounded set of candidates.
+
+        A common word matches nearly every record; ranking them all grows with the archive.
+        So each kind takes at most CANDIDATES records whose vector matches (in no particular
+        order: the GIN index finds them and stops) and TITLE_CANDIDATES whose title alone
+        matches (its own index), so title matches are not lost among the bodies; only those
+        are ranked.
+        """
         query, rows = cls._query(terms), []
         for kind in RECORD_KINDS:
+            published = kind.model.objects.published()
+            candidates = Q(pk__in=published.filter(search_vector=query).values("pk")[:CANDIDATES])
+            if kind.title_field:
+                in_title = published.filter(_title_matches(kind.title_field, terms))
+                candidates |= Q(pk__in=in_title.values("pk")[:TITLE_CANDIDATES])
             found = (
-                kind.model.objects.published()
-                .filter(search_vector=query)
+                kind.model.objects.filter(candidates)
                 .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
-                .order_by("-rank")
+                .order_by("-rank", "pk")
                 .values_list("pk", "rank")[:MAX_MATCHES]
             )
             rows += [(kind.code, pk, rank) for pk, rank in found]
@@ -160,17 +186,20 @@ class PostgresEngine:
 
     @staticmethod
     def _similar_names(terms: str) -> list[tuple[str, int, float]]:
-        """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches."""
+        """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches.
+
+        `name % terms` is what the trigram index answers (similarity over pg_trgm's
+        threshold, 0.3 by default); the similarity itself is computed for those only."""
         rows = []
         for kind in RECORD_KINDS:
             if not kind.typo_field:
                 continue
             similar = (
                 kind.model.objects.published()
+                .filter(**{f"{kind.typo_field}__trigram_similar": terms})
                 .annotate(similarity=TrigramSimilarity(kind.typo_field, terms))
-                .filter(similarity__gte=TRIGRAM_THRESHOLD)
-                .order_by("-similarity")
-                .values_list("pk", "similarity")[:20]
+                .order_by("-similarity", "pk")
+                .values_list("pk", "similarity")[:SIMILAR_NAMES]
             )
             rows += [(kind.code, pk, similarity * 0.01) for pk, similarity in similar]
         return rows
