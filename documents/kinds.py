@@ -19,7 +19,9 @@ class RecordKind:
     model: type
     singular: str  # "Person": a search hit's label
     plural: str  # "people": counts and summaries
-    typo_field: str = ""  # a name PostgreSQL also finds misspelt (trigram similarity)
+    # A name PostgreSQL also finds misspelt (trigram similarity). Not events': their names
+    # are long phrases, so any query shares trigrams with thousands of them.
+    typo_field: str = ""
     title_field: str = ""  # its title or name: PostgreSQL's search always considers matches in it
     taggable: bool = True  # curators tag its records (tag pages list them)
 
@@ -31,7 +33,7 @@ class RecordKind:
 
 RECORD_KINDS = (
     RecordKind("document", SourceDocument, "Document", "documents", title_field="title"),
-    RecordKind("event", Event, "Event", "events", typo_field="name", title_field="name"),
+    RecordKind("event", Event, "Event", "events", title_field="name"),
     RecordKind(
         "organization",
         Organization,
@@ -41,7 +43,7 @@ RECORD_KINDS = (
         title_field="name",
     ),
     RecordKind("person", Person, "Person", "people", typo_field="name", title_field="name"),
-    RecordKind("convention", Convention, "Convention", "conventions"),
+    RecordKind("convention", Convention, "Convention", "conventions", title_field="title"),
     RecordKind(
         "series",
         EventSeries,

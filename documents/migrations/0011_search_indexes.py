@@ -10,12 +10,16 @@
 from django.db import migrations
 
 NAME_TABLES = {
-    "documents_event": "name",
     "documents_eventseries": "name",
     "organizations_organization": "name",
     "organizations_person": "name",
 }
-TITLE_TABLES = {**NAME_TABLES, "documents_sourcedocument": "title"}
+TITLE_TABLES = {
+    **NAME_TABLES,
+    "documents_event": "name",
+    "documents_sourcedocument": "title",
+    "documents_convention": "title",
+}
 
 
 def _has_trigram(cursor) -> bool:

@@ -15,7 +15,7 @@ from django.contrib.postgres.search import (
     TrigramSimilarity,
 )
 from django.db import connection, connections, models, transaction
-from django.db.models import F, Q, Value
+from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
@@ -23,9 +23,13 @@ from ..kinds import KINDS, RECORD_KINDS
 from .ranking import MAX_MATCHES, START_SEL, STOP_SEL, ranked
 
 TEXT_CONFIG = "english"
-CANDIDATES = 1000  # records of a kind whose vector matches that are ranked, at most
-TITLE_CANDIDATES = 300  # and records of a kind whose title matches, however many bodies do
+CANDIDATES = 500  # records of a kind whose vector matches that are ranked, at most
+TITLE_CANDIDATES = 200  # and records of a kind whose title matches, however many bodies do
 SIMILAR_NAMES = 20  # names close to a misspelt query, a kind
+# Typo guesses only for a search whose words found fewer records than this: a misspelt name
+# finds little, while for a common word the trigram index would hand back every name holding
+# its letters, each to recheck.
+TYPOS_UNDER = 10
 
 
 class BackgroundVectorWriter:
@@ -168,19 +172,17 @@ class PostgresEngine:
         """
         query, rows = cls._query(terms), []
         for kind in RECORD_KINDS:
-            published = kind.model.objects.published()
-            candidates = Q(pk__in=published.filter(search_vector=query).values("pk")[:CANDIDATES])
-            if kind.title_field:
-                in_title = published.filter(_title_matches(kind.title_field, terms))
-                candidates |= Q(pk__in=in_title.values("pk")[:TITLE_CANDIDATES])
-            found = (
-                kind.model.objects.filter(candidates)
+            published = (
+                kind.model.objects.published()
+                .order_by()  # candidates in whatever order the index gives them: no sort
                 .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
-                .order_by("-rank", "pk")
-                .values_list("pk", "rank")[:MAX_MATCHES]
+                .values_list("pk", "rank")
             )
-            rows += [(kind.code, pk, rank) for pk, rank in found]
-        if _has_trigram():
+            in_body = published.filter(search_vector=query)[:CANDIDATES]
+            in_title = published.filter(_title_matches(kind.title_field, terms))
+            found = in_body.union(in_title[:TITLE_CANDIDATES]).order_by("-rank", "pk")
+            rows += [(kind.code, pk, rank) for pk, rank in found[:MAX_MATCHES]]
+        if _has_trigram() and len(rows) < TYPOS_UNDER:
             rows += cls._similar_names(terms)
         return ranked(rows)
 

@@ -81,8 +81,8 @@ class SearchResults:
     facets: list[dict]
     total: int
     filters: dict[str, str]
-    capped: bool = False  # more records match than the best MAX_MATCHES kept and counted
-    bound: int = MAX_MATCHES
+    capped: bool = False  # more records may match than the best `bound` kept and counted
+    bound: int = 0
 
 
 # --- Entry point -----------------------------------------------------------------------------
@@ -98,7 +98,9 @@ def search(query: str | None, *, filters: dict[str, str] | None = None) -> Searc
     matches = [m for m in matches if (m[0], m[1]) in attributes]  # drops unpublished stragglers
     kept = [m for m in matches if _passes(attributes[(m[0], m[1])], filters)]
     facets = facet_counts([attributes[(m[0], m[1])] for m in matches], labels, filters)
-    return SearchResults(terms, HitList(kept, terms), facets, len(kept), filters, capped)
+    return SearchResults(
+        terms, HitList(kept, terms), facets, len(kept), filters, capped, MAX_MATCHES
+    )
 
 
 def valid_filters(filters: dict) -> dict[str, str]:
