@@ -182,29 +182,34 @@ class PostgresEngine:
             in_title = published.filter(_title_matches(kind.title_field, terms))
             found = in_body.union(in_title[:TITLE_CANDIDATES]).order_by("-rank", "pk")
             rows += [(kind.code, pk, rank) for pk, rank in found[:MAX_MATCHES]]
-        if _has_trigram() and len(rows) < TYPOS_UNDER:
-            rows += cls._similar_names(terms)
+        if _has_trigram():
+            rows += cls._similar_names(terms, wanted=len(rows) < TYPOS_UNDER)
         return ranked(rows)
 
     @staticmethod
-    def _similar_names(terms: str) -> list[tuple[str, int, float]]:
+    def _similar_names(terms: str, wanted: bool) -> list[tuple[str, int, float]]:
         """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches.
 
-        `name % terms` is what the trigram index answers (similarity over pg_trgm's
-        threshold, 0.3 by default); the similarity itself is computed for those only."""
-        rows = []
-        for kind in RECORD_KINDS:
-            if not kind.typo_field:
-                continue
-            similar = (
-                kind.model.objects.published()
-                .filter(**{f"{kind.typo_field}__trigram_similar": terms})
-                .annotate(similarity=TrigramSimilarity(kind.typo_field, terms))
-                .order_by("-similarity", "pk")
-                .values_list("pk", "similarity")[:SIMILAR_NAMES]
+        One statement for every kind with a typo field, run on every search so each costs
+        the same queries; when not `wanted` its condition is a constant false, which
+        PostgreSQL answers without reading a row. `name % terms` is what the trigram index
+        answers (similarity over pg_trgm's threshold, 0.3 by default); the similarity
+        itself is computed for those only."""
+        lookups = [
+            kind.model.objects.published()
+            .filter(RawSQL("%s", [wanted], output_field=models.BooleanField()))
+            .filter(**{f"{kind.typo_field}__trigram_similar": terms})
+            .annotate(
+                record_kind=Value(kind.code),
+                similarity=TrigramSimilarity(kind.typo_field, terms),
             )
-            rows += [(kind.code, pk, similarity * 0.01) for pk, similarity in similar]
-        return rows
+            .order_by("-similarity", "pk")
+            .values_list("record_kind", "pk", "similarity")[:SIMILAR_NAMES]
+            for kind in RECORD_KINDS
+            if kind.typo_field
+        ]
+        similar = lookups[0].union(*lookups[1:], all=True)
+        return [(kind, pk, similarity * 0.01) for kind, pk, similarity in similar]
 
     @classmethod
     def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
