@@ -212,10 +212,10 @@ class PostgresEngine:
         return [(kind, pk, similarity * 0.01) for kind, pk, similarity in similar]
 
     @classmethod
-    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+    def _headline(cls, kind: str, terms: str) -> SearchHeadline:
         fields = KINDS[kind].model.headline_fields
         source = fields[0] if len(fields) == 1 else _joined(*fields)
-        headline = SearchHeadline(
+        return SearchHeadline(
             source,
             cls._query(terms),
             config=TEXT_CONFIG,
@@ -225,5 +225,14 @@ class PostgresEngine:
             min_words=20,
             short_word=2,
         )
-        rows = KINDS[kind].model.objects.filter(pk__in=pks).annotate(snippet=headline)
-        return dict(rows.values_list("pk", "snippet"))
+
+    @classmethod
+    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+        rows = KINDS[kind].model.objects.filter(pk__in=pks)
+        return dict(rows.annotate(snippet=cls._headline(kind, terms)).values_list("pk", "snippet"))
+
+    @classmethod
+    def with_snippets(cls, queryset, kind: str, terms: str) -> tuple[list, dict[int, str]]:
+        """The records of `queryset` and their snippets, in one statement."""
+        records = list(queryset.annotate(search_snippet=cls._headline(kind, terms)))
+        return records, {obj.pk: obj.search_snippet for obj in records}

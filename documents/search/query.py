@@ -136,8 +136,9 @@ def _passes(attrs: dict[str, set[str]], filters: dict[str, str]) -> bool:
 
 
 def _load_hits(matches, terms: str) -> list[Hit]:
-    """The records and snippets of one page of matches: two queries a kind, whether or not
-    the page holds that kind, so every page of every search costs the same queries."""
+    """The records and snippets of one page of matches, for every kind whether or not the
+    page holds it (one statement a kind on PostgreSQL, two on SQLite), so every page of
+    every search costs the same queries."""
     if not matches:
         return []
     by_kind: dict[str, list[int]] = {kind.code: [] for kind in RECORD_KINDS}
@@ -145,10 +146,9 @@ def _load_hits(matches, terms: str) -> list[Hit]:
         by_kind[kind].append(pk)
     objects, snippets = {}, {}
     for kind, pks in by_kind.items():
-        queryset = KINDS[kind].model.objects.published().for_listing()
-        for obj in queryset.filter(pk__in=pks or NO_IDS):
-            objects[(kind, obj.pk)] = obj
-        found = engine().snippets(kind, pks or NO_IDS, terms)
+        queryset = KINDS[kind].model.objects.published().for_listing().filter(pk__in=pks or NO_IDS)
+        records, found = engine().with_snippets(queryset, kind, terms)
+        objects.update({(kind, obj.pk): obj for obj in records})
         snippets.update({(kind, pk): text for pk, text in found.items()})
     events = [obj for (kind, _pk), obj in objects.items() if kind == "event"]
     for pk, line in _event_lines(events).items():
