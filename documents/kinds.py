@@ -19,7 +19,10 @@ class RecordKind:
     model: type
     singular: str  # "Person": a search hit's label
     plural: str  # "people": counts and summaries
-    typo_field: str = ""  # a name PostgreSQL also finds misspelt (trigram similarity)
+    # A name PostgreSQL also finds misspelt (trigram similarity). Not events': their names
+    # are long phrases, so any query shares trigrams with thousands of them.
+    typo_field: str = ""
+    title_field: str = ""  # its title or name: PostgreSQL's search always considers matches in it
     taggable: bool = True  # curators tag its records (tag pages list them)
 
     @property
@@ -29,13 +32,26 @@ class RecordKind:
 
 
 RECORD_KINDS = (
-    RecordKind("document", SourceDocument, "Document", "documents"),
-    RecordKind("event", Event, "Event", "events", typo_field="name"),
-    RecordKind("organization", Organization, "Organization", "organizations", typo_field="name"),
-    RecordKind("person", Person, "Person", "people", typo_field="name"),
-    RecordKind("convention", Convention, "Convention", "conventions"),
+    RecordKind("document", SourceDocument, "Document", "documents", title_field="title"),
+    RecordKind("event", Event, "Event", "events", title_field="name"),
     RecordKind(
-        "series", EventSeries, "Event series", "event series", typo_field="name", taggable=False
+        "organization",
+        Organization,
+        "Organization",
+        "organizations",
+        typo_field="name",
+        title_field="name",
+    ),
+    RecordKind("person", Person, "Person", "people", typo_field="name", title_field="name"),
+    RecordKind("convention", Convention, "Convention", "conventions", title_field="title"),
+    RecordKind(
+        "series",
+        EventSeries,
+        "Event series",
+        "event series",
+        typo_field="name",
+        title_field="name",
+        taggable=False,
     ),
 )
 KINDS: dict[str, RecordKind] = {kind.code: kind for kind in RECORD_KINDS}

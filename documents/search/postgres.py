@@ -17,14 +17,21 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, connections, models, transaction
 from django.db.models import F, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 
 from ..kinds import KINDS, RECORD_KINDS
 from .ranking import MAX_MATCHES, START_SEL, STOP_SEL, ranked
 
 TEXT_CONFIG = "english"
-TRIGRAM_THRESHOLD = 0.3
 LONE_DASH = re.compile(r"(?<!\S)[-\u2013\u2014]+(?=\s|$)")
+CANDIDATES = 500  # records of a kind whose vector matches that are ranked, at most
+TITLE_CANDIDATES = 200  # and records of a kind whose title matches, however many bodies do
+SIMILAR_NAMES = 20  # names close to a misspelt query, a kind
+# Typo guesses only for a search whose words found fewer records than this: a misspelt name
+# finds little, while for a common word the trigram index would hand back every name holding
+# its letters, each to recheck.
+TYPOS_UNDER = 10
 
 
 class BackgroundVectorWriter:
@@ -65,6 +72,17 @@ class BackgroundVectorWriter:
         finally:
             self._pool.submit(connections.close_all).result()
             self._pool.shutdown()
+
+
+def _title_matches(field: str, terms: str) -> RawSQL:
+    """`field` alone matches `terms`: the expression the migration 0011 indexes, word for word."""
+    column = connection.ops.quote_name(field)
+    return RawSQL(
+        f"to_tsvector('{TEXT_CONFIG}'::regconfig, coalesce({column}, '')) "
+        f"@@ websearch_to_tsquery('{TEXT_CONFIG}'::regconfig, %s)",
+        [terms],
+        output_field=models.BooleanField(),
+    )
 
 
 def _joined(*fields):
@@ -155,42 +173,60 @@ class PostgresEngine:
 
     @classmethod
     def matches(cls, terms: str) -> list[tuple[str, int, float]]:
+        """The best matches of each kind, ranked among a bounded set of candidates.
+
+        A common word matches nearly every record; ranking them all grows with the archive.
+        So each kind takes at most CANDIDATES records whose vector matches (in no particular
+        order: the GIN index finds them and stops) and TITLE_CANDIDATES whose title alone
+        matches (its own index), so title matches are not lost among the bodies; only those
+        are ranked.
+        """
         query, rows = cls._query(terms), []
         for kind in RECORD_KINDS:
-            found = (
+            published = (
                 kind.model.objects.published()
-                .filter(search_vector=query)
+                .order_by()  # candidates in whatever order the index gives them: no sort
                 .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
-                .order_by("-rank")
-                .values_list("pk", "rank")[:MAX_MATCHES]
+                .values_list("pk", "rank")
             )
-            rows += [(kind.code, pk, rank) for pk, rank in found]
+            in_body = published.filter(search_vector=query)[:CANDIDATES]
+            in_title = published.filter(_title_matches(kind.title_field, terms))
+            found = in_body.union(in_title[:TITLE_CANDIDATES]).order_by("-rank", "pk")
+            rows += [(kind.code, pk, rank) for pk, rank in found[:MAX_MATCHES]]
         if _has_trigram():
-            rows += cls._similar_names(terms)
+            rows += cls._similar_names(terms, wanted=len(rows) < TYPOS_UNDER)
         return ranked(rows)
 
     @staticmethod
-    def _similar_names(terms: str) -> list[tuple[str, int, float]]:
-        """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches."""
-        rows = []
-        for kind in RECORD_KINDS:
-            if not kind.typo_field:
-                continue
-            similar = (
-                kind.model.objects.published()
-                .annotate(similarity=TrigramSimilarity(kind.typo_field, terms))
-                .filter(similarity__gte=TRIGRAM_THRESHOLD)
-                .order_by("-similarity")
-                .values_list("pk", "similarity")[:20]
+    def _similar_names(terms: str, wanted: bool) -> list[tuple[str, int, float]]:
+        """Names close to the query (`Migrant Forum in Aisa`), ranked below real text matches.
+
+        One statement for every kind with a typo field, run on every search so each costs
+        the same queries; when not `wanted` its condition is a constant false, which
+        PostgreSQL answers without reading a row. `name % terms` is what the trigram index
+        answers (similarity over pg_trgm's threshold, 0.3 by default); the similarity
+        itself is computed for those only."""
+        lookups = [
+            kind.model.objects.published()
+            .filter(RawSQL("%s", [wanted], output_field=models.BooleanField()))
+            .filter(**{f"{kind.typo_field}__trigram_similar": terms})
+            .annotate(
+                record_kind=Value(kind.code),
+                similarity=TrigramSimilarity(kind.typo_field, terms),
             )
-            rows += [(kind.code, pk, similarity * 0.01) for pk, similarity in similar]
-        return rows
+            .order_by("-similarity", "pk")
+            .values_list("record_kind", "pk", "similarity")[:SIMILAR_NAMES]
+            for kind in RECORD_KINDS
+            if kind.typo_field
+        ]
+        similar = lookups[0].union(*lookups[1:], all=True)
+        return [(kind, pk, similarity * 0.01) for kind, pk, similarity in similar]
 
     @classmethod
-    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+    def _headline(cls, kind: str, terms: str) -> SearchHeadline:
         fields = KINDS[kind].model.headline_fields
         source = fields[0] if len(fields) == 1 else _joined(*fields)
-        headline = SearchHeadline(
+        return SearchHeadline(
             source,
             cls._query(terms),
             config=TEXT_CONFIG,
@@ -200,5 +236,14 @@ class PostgresEngine:
             min_words=20,
             short_word=2,
         )
-        rows = KINDS[kind].model.objects.filter(pk__in=pks).annotate(snippet=headline)
-        return dict(rows.values_list("pk", "snippet"))
+
+    @classmethod
+    def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
+        rows = KINDS[kind].model.objects.filter(pk__in=pks)
+        return dict(rows.annotate(snippet=cls._headline(kind, terms)).values_list("pk", "snippet"))
+
+    @classmethod
+    def with_snippets(cls, queryset, kind: str, terms: str) -> tuple[list, dict[int, str]]:
+        """The records of `queryset` and their snippets, in one statement."""
+        records = list(queryset.annotate(search_snippet=cls._headline(kind, terms)))
+        return records, {obj.pk: obj.search_snippet for obj in records}

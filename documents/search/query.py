@@ -16,11 +16,11 @@ from taggit.models import Tag
 from advocacy_site.countries import country_name
 from organizations.models import Organization
 
-from ..facets import FACET_LABELS, facet_counts, match_attributes
-from ..kinds import KINDS, kind_of
+from ..facets import FACET_LABELS, NO_IDS, facet_counts, match_attributes
+from ..kinds import KINDS, RECORD_KINDS, kind_of
 from ..models import Convention, EventOrganization
 from .index import engine
-from .ranking import START_SEL, STOP_SEL
+from .ranking import MAX_MATCHES, START_SEL, STOP_SEL
 
 ORGANIZER_ROLES = ("organizer", "co-organizer", "host")
 MAX_QUERY_CHARS = 300
@@ -81,6 +81,8 @@ class SearchResults:
     facets: list[dict]
     total: int
     filters: dict[str, str]
+    capped: bool = False  # more records may match than the best `bound` kept and counted
+    bound: int = 0
 
 
 # --- Entry point -----------------------------------------------------------------------------
@@ -91,11 +93,14 @@ def search(query: str | None, *, filters: dict[str, str] | None = None) -> Searc
     terms = clean_query(query)
     filters = valid_filters(filters or {})
     matches = engine().matches(terms) if terms else []
+    capped = len(matches) >= MAX_MATCHES
     attributes, labels = match_attributes(matches)
     matches = [m for m in matches if (m[0], m[1]) in attributes]  # drops unpublished stragglers
     kept = [m for m in matches if _passes(attributes[(m[0], m[1])], filters)]
     facets = facet_counts([attributes[(m[0], m[1])] for m in matches], labels, filters)
-    return SearchResults(terms, HitList(kept, terms), facets, len(kept), filters)
+    return SearchResults(
+        terms, HitList(kept, terms), facets, len(kept), filters, capped, MAX_MATCHES
+    )
 
 
 def valid_filters(filters: dict) -> dict[str, str]:
@@ -131,17 +136,20 @@ def _passes(attrs: dict[str, set[str]], filters: dict[str, str]) -> bool:
 
 
 def _load_hits(matches, terms: str) -> list[Hit]:
-    by_kind: dict[str, list[int]] = {}
+    """The records and snippets of one page of matches, for every kind whether or not the
+    page holds it (one statement a kind on PostgreSQL, two on SQLite), so every page of
+    every search costs the same queries."""
+    if not matches:
+        return []
+    by_kind: dict[str, list[int]] = {kind.code: [] for kind in RECORD_KINDS}
     for kind, pk, _rank in matches:
-        by_kind.setdefault(kind, []).append(pk)
+        by_kind[kind].append(pk)
     objects, snippets = {}, {}
     for kind, pks in by_kind.items():
-        queryset = KINDS[kind].model.objects.published().for_listing()
-        for obj in queryset.filter(pk__in=pks):
-            objects[(kind, obj.pk)] = obj
-        snippets.update(
-            {(kind, pk): text for pk, text in engine().snippets(kind, pks, terms).items()}
-        )
+        queryset = KINDS[kind].model.objects.published().for_listing().filter(pk__in=pks or NO_IDS)
+        records, found = engine().with_snippets(queryset, kind, terms)
+        objects.update({(kind, obj.pk): obj for obj in records})
+        snippets.update({(kind, pk): text for pk, text in found.items()})
     events = [obj for (kind, _pk), obj in objects.items() if kind == "event"]
     for pk, line in _event_lines(events).items():
         if START_SEL not in snippets.get(("event", pk), ""):
@@ -156,13 +164,11 @@ def _load_hits(matches, terms: str) -> list[Hit]:
 def _event_lines(events) -> dict[int, str]:
     """`1–3 November 2007 · Consultation · Singapore · ATUC, MFA` for events whose description
     does not hold the match: readable, where the index's run of names is not."""
-    if not events:
-        return {}
     organizers: dict[int, list[str]] = {}
     roles = (
         EventOrganization.objects.visible()
         .filter(
-            event__in=events,
+            event__in=[event.pk for event in events] or NO_IDS,
             role__in=ORGANIZER_ROLES,
             organization__in=Organization.objects.published(),
         )

@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from ..kinds import RECORD_KINDS
 
 KIND_CODES = {kind.code: n for n, kind in enumerate(RECORD_KINDS, start=1)}  # FTS5 rowid tag
-MAX_MATCHES = 1000  # facets and filters work over the best thousand matches
+MAX_MATCHES = 200  # the best matches kept: results, facets and filters work over these
 # Private-use characters mark highlights inside snippets until the text is escaped.
 START_SEL, STOP_SEL = "\ue000", "\ue001"
 

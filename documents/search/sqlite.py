@@ -111,6 +111,12 @@ class SqliteEngine:
             return ranked(cursor.fetchall())
 
     @classmethod
+    def with_snippets(cls, queryset, kind: str, terms: str) -> tuple[list, dict[int, str]]:
+        """The records of `queryset` and their snippets: the snippets come from the FTS table."""
+        records = list(queryset)
+        return records, cls.snippets(kind, [obj.pk for obj in records] or [0], terms)
+
+    @classmethod
     def snippets(cls, kind: str, pks: list[int], terms: str) -> dict[int, str]:
         match = fts5_query(terms)
         rowids = [cls._rowid(kind, pk) for pk in pks]

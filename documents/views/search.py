@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from ..search import search
 
-PAGE_SIZE = 20
+PAGE_SIZE = 10  # results a page: each brings a snippet cut from its whole text
 
 
 def search_results(request):
