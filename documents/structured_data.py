@@ -3,7 +3,8 @@
 One function per page kind. Each reads only what its view already loaded (the record and the
 context's lists), so describing a page costs no query. `url` makes a path absolute.
 Every type and property used here is checked against schema.org's vocabulary
-(tests/site/test_structured_data.py).
+(tests/open_data/test_structured_data.py, against the hand-kept list in
+tests/open_data/schema_vocabulary.py).
 """
 
 from collections.abc import Callable, Iterable

@@ -14,7 +14,7 @@ from documents.templatetags import linked_data
 from organizations.models import OrganizationAlias, PersonAlias
 
 from ..factories import make_organization, make_series
-from .schema_vocabulary import problems
+from .schema_vocabulary import CLASSES, PROPERTIES, problems
 
 JSON_LD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -168,7 +168,18 @@ def test_describing_a_page_costs_no_query(client, pages, page, monkeypatch):
         {"@type": "Event", "colour": "red"},
         {"@type": "Event", "legislationIdentifier": "ILO-C189"},
         {"@type": "Event", "organizer": {"@type": "Place", "name": "Singapore"}},
+        {"@type": "Organization", "jobTitle": "Coordinator"},
+        {"@type": "Person", "parentOrganization": {"@type": "Organization", "name": "x"}},
+        {"@type": "Article", "startDate": "2007-11-01"},
+        {"@type": "WebSite", "articleSection": "News"},
+        {"@type": "Event", "location": {"@type": "Place", "address": {"@type": "Person"}}},
     ],
 )
 def test_the_vocabulary_check_refuses_what_schema_org_does_not_define(node):
     assert problems(node)
+
+
+def test_the_hand_kept_vocabulary_names_only_classes_it_defines():
+    named = {c for supers in CLASSES.values() for c in supers}
+    named |= {c for domains, ranges in PROPERTIES.values() for c in (*domains, *ranges)}
+    assert named - CLASSES.keys() == set()
