@@ -56,7 +56,11 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last: it throttles failed logins (see AXES_* below).
     "axes.middleware.AxesMiddleware",
+    # Last: a cached page still passes through the others (security headers). Issue 12.
+    "documents.page_cache.PublicPageCacheMiddleware",
 ]
+# Anonymous visitors' pages: cached under the archive's version, max-age for browsers (0: off).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 
 ROOT_URLCONF = "advocacy_site.urls"
 

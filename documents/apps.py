@@ -7,6 +7,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents, events and conventions"
 
     def ready(self):
-        from . import signals  # models are loaded only now
+        from . import page_cache, signals  # models are loaded only now
 
         signals.connect(self)
+        page_cache.connect()

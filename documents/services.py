@@ -16,6 +16,7 @@ from .ingest.resolver import ArchiveResolver
 from .ingest.sources import SourceError, SourceFile, SourceText, collect_paths, read_source
 from .ingest.store import DocumentBatch
 from .models import Mention, SourceDocument
+from .page_cache import archive_version_bump
 from .signals import DeferredIndex, search_index_deferred
 
 logger = logging.getLogger(__name__)
@@ -170,6 +171,7 @@ def _documents_write(items, resolver: ArchiveResolver, report: IngestReport) -> 
     with transaction.atomic():
         batch = DocumentBatch(resolver)
         batch.write(items)
+        archive_version_bump()  # once the batch commits, cached public pages are stale
     report.new += batch.new
     report.updated += batch.updated
     report.created.update(batch.created)

@@ -23,6 +23,7 @@ from organizations.models import Organization, OrganizationAlias, Person, Person
 
 from .kinds import RECORD_MODELS, kind_of
 from .models import Convention, Event, EventOrganization, EventSeries, Mention, SourceDocument
+from .page_cache import archive_version_bump
 from .search import (
     BackgroundVectorWriter,
     index_records,
@@ -260,6 +261,7 @@ def rows_changed_in_bulk(model, pks) -> None:
     pks = list(pks)
     if not pks:
         return
+    archive_version_bump()  # cached public pages show them no longer
     if model in RECORD_MODELS:
         reindex_related(model, pks)
     elif model in NAME_FIELDS:  # a record other entries name, with no entry of its own
