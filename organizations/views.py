@@ -124,7 +124,9 @@ def person_detail(request, slug):
     context = {
         "person": person,
         "aliases": person.aliases.all(),
-        "affiliations": person_affiliations(person),
+        "affiliations_page": Paginator(person_affiliations(person), TIMELINE_PAGE_SIZE).get_page(
+            request.GET.get("affiliations_page")
+        ),
         "roles_page": Paginator(roles, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page")),
         "chart": year_chart(
             person.events.published().filter(pk__in=roles.values("event")).distinct().year_counts()

@@ -14,7 +14,8 @@ from organizations.models import Organization
 
 from ..models import Event, EventOrganization, EventParticipant
 
-YEAR_PAGE_SIZE = 100
+YEAR_PAGE_SIZE = 50
+EVENT_LIST_PAGE_SIZE = 50  # each of an event's lists pages on its own (issue 12: 144 KB)
 RELATED_EVENTS = 8
 
 
@@ -95,19 +96,26 @@ def event_detail(request, slug):
         slug=slug,
     )
     roles = EventOrganization.objects.public_at(event)
-    organization_ids = [role.organization_id for role in roles]
+    # Related events share its busiest organizations: a bounded list, whatever its size.
+    organization_ids = list(roles.values_list("organization_id", flat=True)[:EVENT_LIST_PAGE_SIZE])
     published = Event.objects.published()
     previous_event, next_event = published.neighbours(event)
+    lists = {
+        "organizations_page": roles,
+        "people_page": EventParticipant.objects.public_at(event),
+        "documents_page": event.documents.published().with_passages_about(event),
+        "sub_events_page": event.sub_events.published().for_listing(),
+    }
     context = {
         "event": event,
-        "organization_roles": roles,
-        "participants": EventParticipant.objects.public_at(event),
+        **{
+            param: Paginator(rows, EVENT_LIST_PAGE_SIZE).get_page(request.GET.get(param))
+            for param, rows in lists.items()
+        },
         "conventions": event.conventions.published(),
-        "documents": event.documents.published().with_passages_about(event),
         "related_events": published.sharing_organizations(organization_ids, event=event)[
             :RELATED_EVENTS
         ],
-        "sub_events": event.sub_events.published().for_listing(),
         "previous_event": previous_event,
         "next_event": next_event,
     }

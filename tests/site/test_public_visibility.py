@@ -22,7 +22,7 @@ def test_unpublished_affiliation_is_hidden_on_event_and_person_pages(client, gra
     Organization.objects.filter(pk=graph["mfa"].pk).update(is_published=False)
     event_page = client.get(graph["event"].get_absolute_url())
     person_page = client.get(graph["gois"].get_absolute_url())
-    assert [p.affiliation for p in event_page.context["participants"]] == [None]
+    assert [p.affiliation for p in event_page.context["people_page"]] == [None]
     assert [r.affiliation for r in person_page.context["roles_page"]] == [None]
     for response in (event_page, person_page):
         assert "· Migrant Forum in Asia (MFA)" not in response.content.decode()
@@ -40,7 +40,7 @@ def test_rejected_affiliation_organization_is_hidden_on_person_page(client, grap
     Affiliation.objects.create(person=graph["gois"], organization=graph["mfa"], title="Chair")
     Organization.objects.filter(pk=graph["mfa"].pk).update(review_status="rejected")
     response = client.get(graph["gois"].get_absolute_url())
-    assert [a.organization for a in response.context["affiliations"]] == []
+    assert [a.organization for a in response.context["affiliations_page"]] == []
 
 
 @pytest.fixture
