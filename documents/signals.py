@@ -21,6 +21,7 @@ from django.db.models.signals import (
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 
+from .counts import counts_refresh_related
 from .kinds import RECORD_MODELS, kind_of
 from .models import Convention, Event, EventOrganization, EventSeries, Mention, SourceDocument
 from .page_cache import archive_version_bump
@@ -262,6 +263,7 @@ def rows_changed_in_bulk(model, pks) -> None:
     if not pks:
         return
     archive_version_bump()  # cached public pages show them no longer
+    counts_refresh_related(model, pks)  # organizations' and instruments' stored counts
     if model in RECORD_MODELS:
         reindex_related(model, pks)
     elif model in NAME_FIELDS:  # a record other entries name, with no entry of its own

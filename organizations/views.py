@@ -12,7 +12,6 @@ from documents.views.passages import mentioning_documents_page
 from .activity import (
     organization_people,
     organizations_most_present_at,
-    organizations_with_counts,
     people_with_counts,
     person_affiliations,
     person_roles,
@@ -34,7 +33,7 @@ def organization_list(request):
         "letter": clean_param(request.GET.get("letter"), 1).upper(),
     }
     published = Organization.objects.published()
-    organizations = organizations_with_counts(published).order_by("name_key", "name")
+    organizations = published.order_by("name_key", "name")  # counts stored on each row
     if filters["q"]:
         organizations = organizations.filter(pk__in=published.matching_text(filters["q"]))
     if filters["kind"]:
