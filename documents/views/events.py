@@ -17,6 +17,7 @@ from ..models import Event, EventOrganization, EventParticipant
 YEAR_PAGE_SIZE = 50
 EVENT_LIST_PAGE_SIZE = 50  # each of an event's lists pages on its own (issue 12: 144 KB)
 RELATED_EVENTS = 8
+ORGANIZATION_OPTIONS = 100  # in the year page's filter
 
 
 def event_archive(request):
@@ -78,16 +79,22 @@ def event_archive_year(request, year):
             ),
             key=lambda c: c[1],
         ),
-        "organization_options": organizations_at_events(
-            Organization.objects.published(), year_events
-        )
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name"),
+        "organization_options": _organization_options(year_events, filters["organization"]),
         "previous_year": max((y for y in years if y < year), default=None),
         "next_year": min((y for y in years if y > year), default=None),
     }
     return render(request, "documents/event_archive_year.html", context)
+
+
+def _organization_options(year_events, selected: str) -> list[tuple[str, str]]:
+    """The year's busiest organizations (by their stored counts), by name, and the one chosen:
+    a bounded list where a big year holds thousands (issue 12: the year page's size)."""
+    at_year = organizations_at_events(Organization.objects.published(), year_events).distinct()
+    busiest = at_year.order_by("-event_count", "name").values_list("slug", "name")
+    options = dict(busiest[:ORGANIZATION_OPTIONS])
+    if selected and selected not in options:
+        options.update(at_year.filter(slug=selected).values_list("slug", "name"))
+    return sorted(options.items(), key=lambda option: option[1])
 
 
 def event_detail(request, slug):

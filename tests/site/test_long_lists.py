@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from documents.models import EventOrganization, EventParticipant
 from organizations.models import Affiliation
@@ -63,3 +64,20 @@ def test_a_crowded_events_page_costs_the_same_queries_as_a_small_one(
         client.get(small.get_absolute_url())
     with django_assert_max_num_queries(len(queries)):
         client.get(crowded_event.get_absolute_url())
+
+
+def test_a_years_organization_filter_offers_the_busiest_hundred_and_the_chosen_one(client):
+    from documents.views.events import ORGANIZATION_OPTIONS
+
+    event = make_event(name="Big Year Meeting", start_date="2010-05-01", end_date="2010-05-02")
+    organizations = []
+    for n in range(ORGANIZATION_OPTIONS + 5):
+        org = make_organization(name=f"Union {n:03d}", event_count=1000 - n)
+        EventOrganization.objects.create(event=event, organization=org, role="partner")
+        organizations.append(org)
+    url = reverse("documents:event-archive-year", args=[2010])
+    options = dict(client.get(url).context["organization_options"])
+    assert len(options) == ORGANIZATION_OPTIONS
+    assert organizations[0].slug in options and organizations[-1].slug not in options
+    chosen = client.get(url, {"organization": organizations[-1].slug})
+    assert organizations[-1].slug in dict(chosen.context["organization_options"])
