@@ -127,7 +127,11 @@ def _merge(*parts: dict) -> dict[type, set[int]]:
 
 def counts_refresh_related(model, pks) -> None:
     """Recount, now, every organization and instrument rows of `model` (`pks`) count towards."""
-    for counted, ids in counted_records(model, pks).items():
+    pks = sorted(set(pks))
+    found = _merge(
+        *(counted_records(model, pks[start : start + CHUNK]) for start in range(0, len(pks), CHUNK))
+    )
+    for counted, ids in found.items():
         counts_refresh(counted, ids - {None})
 
 

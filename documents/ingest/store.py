@@ -23,7 +23,6 @@ from taggit.models import Tag, TaggedItem
 from advocacy_site.names import name_key
 from advocacy_site.partial_dates import PartialDate
 from advocacy_site.records import ReviewStatus, unique_slug
-from documents.counts import counts_refresh_related
 from documents.models import (
     Convention,
     Event,
@@ -173,8 +172,6 @@ class DocumentBatch:
         documents = [self._plan_document(source, analysis) for source, analysis in items]
         self._insert()
         records_reindex(self.touched)
-        for model in (SourceDocument, Event):  # their organizations' and instruments' counts
-            counts_refresh_related(model, [pk for m, pk in self.touched if m is model])
         return documents
 
     def _load_known(self, items) -> None:
