@@ -68,7 +68,11 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     # Axes last: it throttles failed logins (see AXES_* below).
     "axes.middleware.AxesMiddleware",
+    # Last: a cached page still passes through the others (security headers). Issue 12.
+    "documents.page_cache.PublicPageCacheMiddleware",
 ]
+# Anonymous visitors' pages: cached under the archive's version, max-age for browsers (0: off).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=60)
 
 ROOT_URLCONF = "advocacy_site.urls"
 
@@ -102,6 +106,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # JIT off: the archive's large cost estimates switch it on and it made home 18x slower (#12).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+# Redis when REDIS_URL is set (shared by every worker); else each process's own memory.
+REDIS_URL = env.str("REDIS_URL", default="")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

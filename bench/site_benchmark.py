@@ -289,6 +289,11 @@ def arguments() -> argparse.Namespace:
     parser.add_argument(
         "--page-timeout", type=float, default=120, help="Give up on a page after this many s."
     )
+    parser.add_argument(
+        "--no-page-cache",
+        action="store_true",
+        help="Render every request (PUBLIC_PAGE_CACHE_SECONDS=0): a page's cost uncached.",
+    )
     parser.add_argument("--json", type=Path, help="Also write the figures to this file.")
     args = parser.parse_args()
     if not 0 <= args.concurrency <= MAX_CONCURRENCY or not 0 < args.seconds <= MAX_SECONDS:
@@ -300,7 +305,8 @@ def arguments() -> argparse.Namespace:
 
 def main() -> None:
     args = arguments()
-    env = django_env(database_url(args))
+    cache_off = {"PUBLIC_PAGE_CACHE_SECONDS": "0"} if args.no_page_cache else {}
+    env = django_env(database_url(args), **cache_off)
     database_build(args, env)
     pages = pages_pick(env)
     server = server_start(env, args.port, args.workers, args.page_timeout)

@@ -25,6 +25,7 @@ from advocacy_site.records import ReviewStatus
 from .forms import UploadForm
 from .models import (
     MENTION_TARGETS,
+    ArchiveVersion,
     Convention,
     Event,
     EventOrganization,
@@ -434,3 +435,23 @@ class EventParticipantAdmin(CuratorAdmin):
     ordering = ["event__start_date"]
     autocomplete_fields = ["event", "person", "affiliation"]
     list_select_related = ["event", "person", "affiliation"]
+
+
+@admin.register(ArchiveVersion)
+class ArchiveVersionAdmin(admin.ModelAdmin):
+    """Read-only: the number public pages are cached under, bumped by every change."""
+
+    list_display = ("number", "changed_at")
+    ordering = ("pk",)
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.is_active and request.user.is_staff
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -7,6 +7,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents, events and conventions"
 
     def ready(self):
-        from . import signals  # models are loaded only now
+        from . import counts, page_cache, signals  # models are loaded only now
 
         signals.connect(self)
+        counts.connect()
+        page_cache.connect()

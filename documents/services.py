@@ -10,12 +10,14 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .counts import counts_refresh_related
 from .ingest.pipeline import analyse_source
 from .ingest.report import IngestReport
 from .ingest.resolver import ArchiveResolver
 from .ingest.sources import SourceError, SourceFile, SourceText, collect_paths, read_source
 from .ingest.store import write_analyses
-from .models import Mention, SourceDocument
+from .models import Event, Mention, SourceDocument
+from .page_cache import archive_version_bump
 from .search import unindexed
 from .signals import (
     DeferredIndex,
@@ -44,9 +46,15 @@ def archive_ingest(
     resolver = ArchiveResolver()
     batch: list[SourceText] = []
     named: dict[str, Path] = {}  # each name in the archive, and the file this run took it from
+    written: set = set()  # (model, pk) of the records written, recounted at the end
     with search_index_deferred() as index, _LongLivedObjectsFrozen() as collector:
         ingest = functools.partial(
-            _ingest_batch, resolver=resolver, report=report, index=index, on_file=on_file
+            _ingest_batch,
+            resolver=resolver,
+            report=report,
+            index=index,
+            on_file=on_file,
+            written=written,
         )
         for item in collect_paths(paths):
             try:
@@ -72,8 +80,19 @@ def archive_ingest(
                     index.flush(background=True)
                 collector.batch_done()
         ingest(batch)
+    _counts_refresh(written)
     report.proposals = Mention.objects.pending_review().count()
     return report
+
+
+def _counts_refresh(written: set) -> None:
+    """Recount the organizations and instruments the import's documents and events count
+    towards, once at the end: per batch, the busiest (named in every batch) were recounted
+    again and again, and the import slowed down as the archive grew."""
+    with transaction.atomic():
+        for model in (SourceDocument, Event):
+            counts_refresh_related(model, [pk for m, pk in written if m is model])
+        archive_version_bump()
 
 
 class _LongLivedObjectsFrozen:
@@ -127,6 +146,7 @@ def _ingest_batch(
     report: IngestReport,
     index: DeferredIndex | None,
     on_file: Callable[[str], None] | None,
+    written: set,
 ) -> None:
     """Analyse and write a batch of texts; those imported before (same content) are skipped."""
     if not sources:
@@ -151,7 +171,7 @@ def _ingest_batch(
         index.settle()  # the last batch's vectors are stored before rows they cover change
     _unindexed_heal([known[s.sha256] for s in sources if s.sha256 in known], report)
     try:
-        _documents_write(analysed, resolver, report)
+        _documents_write(analysed, resolver, report, written)
     except Exception as exc:
         resolver.reload()  # records made inside the rolled-back transaction are gone
         if len(analysed) == 1:
@@ -165,7 +185,7 @@ def _ingest_batch(
         )
         for item in analysed:  # find the bad document: each on its own
             try:
-                _documents_write([item], resolver, report)
+                _documents_write([item], resolver, report, written)
             except Exception as exc:
                 resolver.reload()
                 _failed(report, item[0], exc)
@@ -186,14 +206,16 @@ def _unindexed_heal(unchanged: list[int], report: IngestReport) -> None:
         )
 
 
-def _documents_write(items, resolver: ArchiveResolver, report: IngestReport) -> None:
+def _documents_write(items, resolver: ArchiveResolver, report: IngestReport, written: set) -> None:
     if not items:
         return
     with transaction.atomic():
         batch = write_analyses(items, resolver)
+        archive_version_bump()  # once the batch commits, cached public pages are stale
     report.new += batch.new
     report.updated += batch.updated
     report.created.update(batch.created)
+    written.update((m, pk) for m, pk in batch.touched if m in (SourceDocument, Event))
 
 
 def _failed(report: IngestReport, source: SourceText, exc: Exception) -> None:

@@ -21,8 +21,10 @@ from django.db.models.signals import (
 
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 
+from .counts import counts_refresh_related
 from .kinds import RECORD_MODELS, kind_of
 from .models import Convention, Event, EventOrganization, EventSeries, Mention, SourceDocument
+from .page_cache import archive_version_bump
 from .search import (
     BackgroundVectorWriter,
     index_records,
@@ -293,6 +295,8 @@ def rows_changed_in_bulk(model, pks) -> None:
     pks = list(pks)
     if not pks:
         return
+    archive_version_bump()  # cached public pages show them no longer
+    counts_refresh_related(model, pks)  # organizations' and instruments' stored counts
     if model in RECORD_MODELS:
         reindex_related(model, pks)
     elif model in NAME_FIELDS:  # a record other entries name, with no entry of its own

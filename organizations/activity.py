@@ -32,8 +32,9 @@ def organizations_most_present_at(organizations: QuerySet, events: QuerySet) -> 
     )
 
 
-def organizations_with_counts(organizations: QuerySet) -> QuerySet:
-    """Each organization with its numbers of published events and mentioning documents."""
+def organization_count_expressions() -> dict:
+    """What an organization's stored `event_count` and `document_count` hold (its published
+    events, its mentioning published documents), as expressions over `OuterRef("pk")`."""
     events = (
         EventOrganization.objects.visible()
         .filter(published_through("event"), organization=OuterRef("pk"))
@@ -48,10 +49,10 @@ def organizations_with_counts(organizations: QuerySet) -> QuerySet:
         .annotate(n=Count("document", distinct=True))
         .values("n")
     )
-    return organizations.annotate(
-        event_count=Coalesce(Subquery(events), 0),
-        document_count=Coalesce(Subquery(documents), 0),
-    )
+    return {
+        "event_count": Coalesce(Subquery(events), 0),
+        "document_count": Coalesce(Subquery(documents), 0),
+    }
 
 
 def people_with_counts(people: QuerySet) -> QuerySet:

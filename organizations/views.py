@@ -12,7 +12,6 @@ from documents.views.passages import mentioning_documents_page
 from .activity import (
     organization_people,
     organizations_most_present_at,
-    organizations_with_counts,
     people_with_counts,
     person_affiliations,
     person_roles,
@@ -34,7 +33,7 @@ def organization_list(request):
         "letter": clean_param(request.GET.get("letter"), 1).upper(),
     }
     published = Organization.objects.published()
-    organizations = organizations_with_counts(published).order_by("name_key", "name")
+    organizations = published.order_by("name_key", "name")  # counts stored on each row
     if filters["q"]:
         organizations = organizations.filter(pk__in=published.matching_text(filters["q"]))
     if filters["kind"]:
@@ -124,7 +123,9 @@ def person_detail(request, slug):
     context = {
         "person": person,
         "aliases": person.aliases.all(),
-        "affiliations": person_affiliations(person),
+        "affiliations_page": Paginator(person_affiliations(person), TIMELINE_PAGE_SIZE).get_page(
+            request.GET.get("affiliations_page")
+        ),
         "roles_page": Paginator(roles, TIMELINE_PAGE_SIZE).get_page(request.GET.get("page")),
         "chart": year_chart(
             person.events.published().filter(pk__in=roles.values("event")).distinct().year_counts()

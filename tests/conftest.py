@@ -15,6 +15,23 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    # Tests change rows with `.update()` between requests; `page_cache` turns the cache on.
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def page_cache(settings):
+    """The public page cache on, empty (tests roll back the version it is keyed on)."""
+    from django.core.cache import cache
+
+    settings.PUBLIC_PAGE_CACHE_SECONDS = 60
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def graph(db):
     """A small archive with every record type linked to every other, indexed for search."""

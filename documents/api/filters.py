@@ -14,7 +14,7 @@ from pydantic import ConfigDict, Field
 from taggit.models import Tag
 
 from advocacy_site.records import published_through
-from organizations.activity import organizations_with_counts, people_with_counts
+from organizations.activity import people_with_counts
 from organizations.models import Organization, Person
 
 from ..models import (
@@ -150,7 +150,7 @@ def series_matching(filters: SeriesFilters) -> QuerySet:
 def organizations_matching(filters: OrganizationFilters) -> QuerySet:
     """Public organizations by name, with their numbers of events and documents."""
     published = Organization.objects.published()
-    organizations = organizations_with_counts(published)
+    organizations = published  # event_count and document_count are kept on the record
     if filters.q:
         organizations = organizations.filter(pk__in=published.matching_text(filters.q))
     if filters.kind:
@@ -182,7 +182,7 @@ def people_matching(filters: PersonFilters) -> QuerySet:
 
 def conventions_matching(filters: ConventionFilters) -> QuerySet:
     """Public instruments in the conventions list's order, with their counts."""
-    conventions = Convention.objects.published().with_counts()
+    conventions = Convention.objects.published()  # its counts are kept on the record
     if filters.body:
         conventions = conventions.filter(body=filters.body)
     if filters.kind:

@@ -1,7 +1,7 @@
 """The records of the archive: source documents, conventions and events."""
 
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Prefetch, Q, Subquery
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -120,14 +120,16 @@ class _CountOf(Subquery):
 
 
 class ConventionQuerySet(RecordQuerySet):
-    def with_counts(self):
-        """Each instrument with its numbers of published events that discuss it (see
-        `EventQuerySet.discussing`) and of published documents that mention it."""
+    @staticmethod
+    def count_expressions() -> dict:
+        """What an instrument's stored `event_count` and `document_count` hold (published
+        events that discuss it, see `EventQuerySet.discussing`, and published documents that
+        mention it), as expressions over `OuterRef("pk")`."""
         events = Event.objects.published().discussing(OuterRef("pk")).values("pk")
         documents = (
             Mention.objects.public().filter(convention=OuterRef("pk")).values("document").distinct()
         )
-        return self.annotate(event_count=_CountOf(events), document_count=_CountOf(documents))
+        return {"event_count": _CountOf(events), "document_count": _CountOf(documents)}
 
     def most_linked_to(self, events):
         """Instruments linked to any of `events`, most of them first (`shared`)."""
@@ -170,6 +172,16 @@ class Convention(RecordBase, DatedRecord):
     place_adopted = models.CharField(max_length=100, blank=True)
     official_url = models.URLField(max_length=500, blank=True)
     description = models.TextField(blank=True)
+    event_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Published events that discuss it (kept by the archive).",
+    )
+    document_count = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Published documents that mention it (kept by the archive).",
+    )
     tags = TaggableManager(blank=True)
 
     objects = ConventionQuerySet.as_manager()
@@ -185,7 +197,10 @@ class Convention(RecordBase, DatedRecord):
                 violation_error_message="An instrument with this identifier already exists.",
             ),
         ]
-        indexes = [SearchVectorIndex(fields=["search_vector"], name="convention_search_gin")]
+        indexes = [
+            SearchVectorIndex(fields=["search_vector"], name="convention_search_gin"),
+            models.Index(F("event_count").desc(), "identifier", name="convention_busiest_idx"),
+        ]
 
     def __str__(self):
         return f"{self.identifier}: {self.short_name}"

@@ -10,6 +10,7 @@ from pathlib import Path
 from django.db.models import F
 from django.db.models.functions import Mod
 
+from documents.counts import archive_counts_refresh
 from documents.ingest.report import IngestReport
 from documents.ingest.sources import SourceFile
 from documents.models import Convention, Event, Mention, SourceDocument
@@ -40,6 +41,7 @@ def synthetic_archive_generate(
         files = _written_one_at_a_time(generator, documents, first, Path(folder))
         report = archive_ingest(paths=files, on_file=on_file)
     curator_reviews_simulate(after_mention=last_mention)
+    archive_counts_refresh()  # the reviews were bulk updates, which recount nothing
     report.proposals = Mention.objects.pending_review().count()
     return report
 

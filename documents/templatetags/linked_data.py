@@ -27,10 +27,11 @@ def _builders(context) -> dict:
         "event": lambda url: structured_data.event_data(
             get("event"),
             url,
-            organization_roles=get("organization_roles") or (),
-            participants=get("participants") or (),
+            # The page's lists are paginated: the first page of each is described.
+            organization_roles=get("organizations_page") or (),
+            participants=get("people_page") or (),
             conventions=get("conventions") or (),
-            documents=get("documents") or (),
+            documents=get("documents_page") or (),
         ),
         "organization": lambda url: structured_data.organization_data(
             get("organization"), url, aliases=get("aliases") or ()
@@ -39,7 +40,7 @@ def _builders(context) -> dict:
             get("person"),
             url,
             aliases=get("aliases") or (),
-            affiliations=get("affiliations") or (),
+            affiliations=get("affiliations_page") or (),
         ),
         "convention": lambda url: structured_data.convention_data(get("convention"), url),
         "document": lambda url: structured_data.document_data(

@@ -14,11 +14,8 @@ PAGE_SIZE = 50
 
 
 def convention_list(request):
-    conventions = (
-        Convention.objects.published()
-        .with_counts()
-        .order_by("body", "kind", "number", "identifier")
-    )
+    # Each row carries its event_count and document_count, kept up to date (documents.counts).
+    conventions = Convention.objects.published().order_by("body", "kind", "number", "identifier")
     page = Paginator(conventions, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "documents/convention_list.html", {"page_obj": page})
 

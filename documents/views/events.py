@@ -14,8 +14,10 @@ from organizations.models import Organization
 
 from ..models import Event, EventOrganization, EventParticipant
 
-YEAR_PAGE_SIZE = 100
+YEAR_PAGE_SIZE = 50
+EVENT_LIST_PAGE_SIZE = 50  # each of an event's lists pages on its own (issue 12: 144 KB)
 RELATED_EVENTS = 8
+ORGANIZATION_OPTIONS = 100  # in the year page's filter
 
 
 def event_archive(request):
@@ -77,16 +79,22 @@ def event_archive_year(request, year):
             ),
             key=lambda c: c[1],
         ),
-        "organization_options": organizations_at_events(
-            Organization.objects.published(), year_events
-        )
-        .distinct()
-        .order_by("name")
-        .values_list("slug", "name"),
+        "organization_options": _organization_options(year_events, filters["organization"]),
         "previous_year": max((y for y in years if y < year), default=None),
         "next_year": min((y for y in years if y > year), default=None),
     }
     return render(request, "documents/event_archive_year.html", context)
+
+
+def _organization_options(year_events, selected: str) -> list[tuple[str, str]]:
+    """The year's busiest organizations (by their stored counts), by name, and the one chosen:
+    a bounded list where a big year holds thousands (issue 12: the year page's size)."""
+    at_year = organizations_at_events(Organization.objects.published(), year_events).distinct()
+    busiest = at_year.order_by("-event_count", "name").values_list("slug", "name")
+    options = dict(busiest[:ORGANIZATION_OPTIONS])
+    if selected and selected not in options:
+        options.update(at_year.filter(slug=selected).values_list("slug", "name"))
+    return sorted(options.items(), key=lambda option: option[1])
 
 
 def event_detail(request, slug):
@@ -95,19 +103,26 @@ def event_detail(request, slug):
         slug=slug,
     )
     roles = EventOrganization.objects.public_at(event)
-    organization_ids = [role.organization_id for role in roles]
+    # Related events share its busiest organizations: a bounded list, whatever its size.
+    organization_ids = list(roles.values_list("organization_id", flat=True)[:EVENT_LIST_PAGE_SIZE])
     published = Event.objects.published()
     previous_event, next_event = published.neighbours(event)
+    lists = {
+        "organizations_page": roles,
+        "people_page": EventParticipant.objects.public_at(event),
+        "documents_page": event.documents.published().with_passages_about(event),
+        "sub_events_page": event.sub_events.published().for_listing(),
+    }
     context = {
         "event": event,
-        "organization_roles": roles,
-        "participants": EventParticipant.objects.public_at(event),
+        **{
+            param: Paginator(rows, EVENT_LIST_PAGE_SIZE).get_page(request.GET.get(param))
+            for param, rows in lists.items()
+        },
         "conventions": event.conventions.published(),
-        "documents": event.documents.published().with_passages_about(event),
         "related_events": published.sharing_organizations(organization_ids, event=event)[
             :RELATED_EVENTS
         ],
-        "sub_events": event.sub_events.published().for_listing(),
         "previous_event": previous_event,
         "next_event": next_event,
     }

@@ -5,7 +5,6 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 
 from advocacy_site.charts import year_chart
-from organizations.activity import organizations_with_counts
 from organizations.models import Organization
 
 from ..kinds import RECORD_KINDS
@@ -21,12 +20,9 @@ def home(request):
         "chart": year_chart(Event.objects.published().year_counts()),
         "recent_documents": documents.for_listing().order_by(NEWEST, "title")[:8],
         "recent_events": Event.objects.published().for_listing().order_by(NEWEST, "name")[:6],
-        "top_organizations": organizations_with_counts(Organization.objects.published()).order_by(
-            "-event_count", "name"
-        )[:10],
-        "conventions": Convention.objects.published()
-        .with_counts()
-        .order_by("-event_count", "identifier")[:8],
+        # Counts stored with the records, read from their indexes: no counting per request.
+        "top_organizations": Organization.objects.published().order_by("-event_count", "name")[:10],
+        "conventions": Convention.objects.published().order_by("-event_count", "identifier")[:8],
     }
     return render(request, "home.html", context)
 

@@ -3,12 +3,15 @@
 import pytest
 from django.urls import reverse
 
+from documents.counts import archive_counts_refresh
+
 from ..factories import make_archive_graph, make_convention, make_document, make_event, make_mention
 
 pytestmark = pytest.mark.django_db
 
 
 def counts(client):
+    archive_counts_refresh()  # as it stands once the writes commit (tests never commit)
     response = client.get(reverse("documents:convention-list"))
     return {c.slug: (c.event_count, c.document_count) for c in response.context["page_obj"]}
 
