@@ -139,6 +139,7 @@ def find_events(
         for key in dict.fromkeys(people[k].organization_key for k in speakers):
             if key and key not in dict(document_event.organizations):
                 document_event.organizations.append((key, "participant"))
+    unsigned = []  # agreements a text says will be signed: intentions, not yet events
     for event in merged:
         event.conventions = [
             c
@@ -148,7 +149,8 @@ def find_events(
         ]
         if not event.series:  # "the 5th Bangladesh Migration Forum": an edition of a series
             event.series, event.edition = series_of_name(event.name)
-        _mark_planned(event, text)
+        if _mark_planned(event, text) and event.kind == "agreement":
+            unsigned.append(event)
         event.description = " ".join(
             dict.fromkeys(" ".join(sp.text.split()) for sp in event.spans)
         )[:1000]
@@ -157,7 +159,11 @@ def find_events(
         )
     # An undated event cannot be placed in time, unless it is what the title reports.
     title_end = text.find("\n")
-    return [e for e in merged if e.date is not None or _titled(e, title_end, merged)]
+    return [
+        e
+        for e in merged
+        if (e.date is not None or _titled(e, title_end, merged)) and e not in unsigned
+    ]
 
 
 def _borrowed_dates(doc: _Document, events, prior, sentence: str, kinds, dates, context):
@@ -402,19 +408,19 @@ PLANNED = re.compile(
 )
 
 
-def _mark_planned(event: EventFinding, text: str) -> None:
-    """`will be established in July 2018`: the source announces it; the name says so."""
+def _mark_planned(event: EventFinding, text: str) -> bool:
+    """`will be established in July 2018`: the source announces it; the name says so. True
+    for an event the text announces rather than reports."""
+    if "(planned)" in event.name:
+        return True
     for span in event.spans:
         if span.rule != "dated-event-sentence":
             continue
         trigger = TRIGGER_PATTERN.search(span.text)
-        if (
-            trigger
-            and PLANNED.search(span.text[: trigger.start()])
-            and "(planned)" not in event.name
-        ):
+        if trigger and PLANNED.search(span.text[: trigger.start()]):
             event.name = f"{event.name} (planned)"
-            return
+            return True
+    return False
 
 
 def _credit_undated(sentence, offset, kinds, orgs, events, last_gathering) -> None:

@@ -254,6 +254,23 @@ def test_a_signed_agreement_is_still_an_event():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The four unions are expected to sign a Memorandum of Understanding in June 2018.",
+        "ATUC and SARTUC will sign an agreement on migrant workers in Geneva in June 2018.",
+        "The federations plan to sign the MoU at the conference in June 2018.",
+    ],
+)
+def test_an_agreement_still_to_be_signed_is_no_event(text):
+    assert [k for _, k, _, _ in events_of(text) if k == "agreement"] == []
+
+
+def test_a_gathering_still_to_be_held_is_proposed_as_planned():
+    text = "The 3rd ASEAN Forum on Migrant Labour will be held in Hanoi in July 2010."
+    assert [(k, d) for _, k, d, _ in events_of(text)] == [("forum", "2010-07")]
+
+
+@pytest.mark.parametrize(
     ("pattern", "cues"),
     [
         (r"workshops?", ("workshop",)),
