@@ -15,13 +15,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from django.contrib.contenttypes.models import ContentType
-from django.db import connection, models
+from django.db import models
 from simple_history.utils import bulk_update_with_history
-from taggit.models import Tag, TaggedItem
 
 from advocacy_site.names import name_key
-from advocacy_site.partial_dates import PartialDate
 from advocacy_site.records import ReviewStatus, unique_slug
 from documents.models import (
     Convention,
@@ -37,7 +34,8 @@ from organizations.models import Affiliation, Organization, OrganizationAlias, P
 
 from .findings import DocumentAnalysis, EventFinding, Span
 from .inserts import RowInserts
-from .reference import instruments
+from .new_rows import convention_from_reference, event_from_finding, tags_add
+from .primary_keys import PrimaryKeys
 from .resolver import ArchiveResolver
 from .series import series_named
 from .sources import SourceText
@@ -50,60 +48,6 @@ EVENT_DOCUMENTS = Event.documents.through
 EVENT_CONVENTIONS = Event.conventions.through
 LINK_BATCH = 500  # many-to-many rows a statement
 MAX_EDITION = 999  # a larger "edition" is a misread year or number, not a count of meetings
-
-
-class PrimaryKeys:
-    """Primary keys reserved ahead of the insert, so a batch's new rows can refer to each other.
-
-    PostgreSQL hands them out from the table's sequence; SQLite from `sqlite_sequence` (Django
-    makes every table AUTOINCREMENT), an update that also takes the database's write lock. A
-    key is never handed out twice; keys reserved and not used leave gaps, as sequences do.
-    Use one instance per transaction: a rollback on SQLite gives the reservation back.
-    """
-
-    FIRST_BLOCK = 16
-    _usual: dict[type, int] = {}  # keys of each model the last batch used: the first block's size
-
-    def __init__(self) -> None:
-        self._free: dict[type, list[int]] = defaultdict(list)
-        self._used: Counter = Counter()
-
-    def next(self, model: type[models.Model]) -> int:
-        free = self._free[model]
-        if not free:  # a block as big as the last batch needed, then doubling what this one has
-            size = max(self.FIRST_BLOCK, self._used[model], self._usual.get(model, 0) * 9 // 8)
-            free.extend(sorted(_reserve(model, size), reverse=True))
-        self._used[model] += 1
-        self._usual[model] = self._used[model]
-        return free.pop()
-
-
-_SEQUENCES: dict[tuple[str, str], str] = {}  # PostgreSQL: (table, key column) -> its sequence
-
-
-def _reserve(model: type[models.Model], count: int) -> list[int]:
-    table, column = model._meta.db_table, model._meta.pk.column
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            if (table, column) not in _SEQUENCES:
-                cursor.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, column])
-                _SEQUENCES[table, column] = cursor.fetchone()[0]
-            cursor.execute(
-                "SELECT nextval(%s::regclass) FROM generate_series(1, %s)",
-                [_SEQUENCES[table, column], count],
-            )
-            return [row[0] for row in cursor.fetchall()]
-        quoted = connection.ops.quote_name(table)
-        cursor.execute(  # a table never written to has no sequence row yet
-            "INSERT INTO sqlite_sequence (name, seq) "
-            f"SELECT %s, (SELECT coalesce(max({column}), 0) FROM {quoted}) "
-            "WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = %s)",
-            [table, table],
-        )
-        cursor.execute("UPDATE sqlite_sequence SET seq = seq + %s WHERE name = %s", [count, table])
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        last = cursor.fetchone()[0]
-    return list(range(last - count + 1, last + 1))
 
 
 class DocumentContext:
@@ -261,7 +205,7 @@ class DocumentBatch:
             bulk_update_with_history(list(self.editions.values()), Event, ["series", "edition"])
         for through, rows in self.links.items():
             through.objects.bulk_create(rows, batch_size=LINK_BATCH, ignore_conflicts=True)
-        _tags_add(self.tagged, self.resolver.tags)
+        tags_add(self.tagged, self.resolver.tags)
 
     # --- one document ---------------------------------------------------------------------
 
@@ -443,7 +387,7 @@ class DocumentBatch:
             convention = self._record(Convention, by_id.get(identifier.upper()))
             if convention is None:
                 convention = self._new(
-                    _convention_from_reference(identifier, self.resolver.slugs(Convention)),
+                    convention_from_reference(identifier, self.resolver.slugs(Convention)),
                     "conventions",
                 )
                 by_id[identifier.upper()] = convention.pk
@@ -459,7 +403,7 @@ class DocumentBatch:
                 continue
             event = self._record(Event, resolver.event_for(finding))
             if event is None:
-                event = self._new(_event_from_finding(finding, resolver), "events")
+                event = self._new(event_from_finding(finding, resolver), "events")
                 resolver.remember_event(event.pk, finding)
             self.links[EVENT_DOCUMENTS].append(
                 EVENT_DOCUMENTS(event_id=event.pk, sourcedocument_id=context.document.pk)
@@ -525,63 +469,6 @@ class DocumentBatch:
                     title=person_finding.title[:300],
                     affiliation_id=affiliation.pk if affiliation else None,
                 )
-
-
-def _event_from_finding(finding: EventFinding, resolver: ArchiveResolver) -> Event:
-    event = Event(
-        name=finding.name[:500],
-        slug=unique_slug(Event, finding.name, taken=resolver.slugs(Event)),
-        kind=finding.kind,
-        city=finding.city[:120],
-        country=finding.country,
-        review_status=PROPOSED,
-        description=finding.description,
-        latitude=round(finding.latitude, 5) if finding.latitude is not None else None,
-        longitude=round(finding.longitude, 5) if finding.longitude is not None else None,
-    )
-    event.set_partial_date(finding.date)
-    return event
-
-
-def _convention_from_reference(identifier: str, taken_slugs: set[str]) -> Convention:
-    inst = instruments()[identifier]
-    convention = Convention(
-        identifier=inst.id,
-        slug=unique_slug(Convention, inst.id, taken=taken_slugs),
-        short_name=inst.short_name[:200],
-        title=inst.title[:500],
-        body=inst.body if inst.body in Convention.Body.values else "other",
-        kind=inst.kind if inst.kind in Convention.Kind.values else "convention",
-        number=inst.number,
-        place_adopted=inst.place[:100],
-        official_url=inst.url,
-        review_status=CONFIRMED,  # facts from the shipped reference list, not from a text
-    )
-    if inst.adopted_on:
-        date = PartialDate.parse_iso(inst.adopted_on)
-        convention.set_partial_date(PartialDate(date.start, date.end, date.precision))
-    elif inst.year_adopted:
-        convention.set_partial_date(PartialDate.from_parts(inst.year_adopted))
-    return convention
-
-
-def _tags_add(tagged: list[tuple[models.Model, list[str]]], tag_cache: dict[str, Tag]) -> None:
-    """Tag many records at once; taggit's `add` costs several queries a call."""
-    if not tagged:
-        return
-    names = {n for _, ns in tagged for n in ns}
-    for name in names - tag_cache.keys():
-        tag_cache[name], _ = Tag.objects.get_or_create(name=name)
-    rows = [
-        TaggedItem(
-            content_type=ContentType.objects.get_for_model(obj),
-            object_id=obj.pk,
-            tag=tag_cache[name],
-        )
-        for obj, ns in tagged
-        for name in ns
-    ]
-    TaggedItem.objects.bulk_create(rows, ignore_conflicts=True)
 
 
 def write_analyses(
