@@ -18,7 +18,7 @@ from django.contrib.postgres.search import (
 from django.db import connection, connections, models, transaction
 from django.db.models import F, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat
+from django.db.models.functions import Coalesce, Concat
 
 from ..kinds import KINDS, RECORD_KINDS
 from .ranking import MAX_MATCHES, START_SEL, STOP_SEL, ranked
@@ -186,7 +186,12 @@ class PostgresEngine:
             published = (
                 kind.model.objects.published()
                 .order_by()  # candidates in whatever order the index gives them: no sort
-                .annotate(rank=SearchRank(F("search_vector"), query, normalization=0))
+                # A title can match before the record's vector is written: it ranks last.
+                .annotate(
+                    rank=Coalesce(
+                        SearchRank(F("search_vector"), query, normalization=0), Value(0.0)
+                    )
+                )
                 .values_list("pk", "rank")
             )
             in_body = published.filter(search_vector=query)[:CANDIDATES]
