@@ -1,8 +1,10 @@
-"""The documents app's models: the records (`records`) and what ties them together (`links`)."""
+"""The documents app's models: the records (`records`, `events`) and what ties them together
+(`links`)."""
 
 from .archive_version import ArchiveVersion
+from .events import Event, EventSeries
 from .links import MENTION_TARGETS, EventOrganization, EventParticipant, Mention
-from .records import Convention, Event, EventSeries, SourceDocument
+from .records import Convention, SourceDocument
 
 __all__ = [
     "MENTION_TARGETS",

@@ -19,7 +19,7 @@ from documents.ingest.resolver import ArchiveResolver
 from documents.ingest.sources import SourceText
 from documents.ingest.store import DocumentBatch
 from documents.models import Event, EventSeries
-from documents.models.records import ordinal
+from documents.models.events import ordinal
 from documents.search import matching_ids
 
 from ..admin.admin_forms import admin_form_data
