@@ -1,7 +1,7 @@
 """Gatherings: events and the recurring series some of them are editions of."""
 
 from django.db import models
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q
+from django.db.models import Count, Max, Min, OuterRef, Q
 from django.db.models.functions import ExtractYear, Lower
 from django.urls import reverse
 from taggit.managers import TaggableManager
@@ -91,12 +91,21 @@ class EventQuerySet(RecordQuerySet):
     def discussing(self, convention):
         """Events linked to `convention` (an instance, pk or OuterRef), or described by a
         published document that mentions it."""
-        inner = OuterRef(convention) if isinstance(convention, OuterRef) else convention
-        mentioned = Mention.objects.public().filter(
-            convention=inner, document__events=OuterRef("pk")
+
+        # Two sets of event keys, not a check per event: per instrument, its mentions are
+        # read once through their index, whatever the number of events.
+        def outer(levels: int):  # an OuterRef reaches out through each subquery it sits in
+            ref = convention
+            for _ in range(levels if isinstance(convention, OuterRef) else 0):
+                ref = OuterRef(ref)
+            return ref
+
+        linked = Event.conventions.through.objects.filter(convention=outer(1)).values("event")
+        documents = Mention.objects.public().filter(convention=outer(2)).values("document")
+        described = Event.documents.through.objects.filter(sourcedocument__in=documents).values(
+            "event"
         )
-        linked = Event.conventions.through.objects.filter(convention=inner, event=OuterRef("pk"))
-        return self.filter(Exists(linked) | Exists(mentioned))
+        return self.filter(Q(pk__in=linked) | Q(pk__in=described))
 
     def with_organization(self, organizations):
         """Events where any of `organizations` holds a role a curator has not rejected."""
