@@ -6,7 +6,10 @@ BAR_WIDTH = 22
 BAR_GAP = 6
 CHART_HEIGHT = 120
 LABEL_SPACE = 22
-ALL_LABELS_UP_TO = 16  # years; beyond this labels would touch
+VALUE_SPACE = 14  # above the tallest bar, for its figure
+# A year's label is wider than its slot: label every second year at least, and fewer as the
+# span grows (every 5th, every 10th), always from the first year, so labels never touch.
+LABEL_INTERVALS = ((1, 1), (24, 2), (60, 5))  # (years in the chart up to, interval)
 DISPLAY_SCALE = 1.6  # drawn larger than its coordinates; CSS shrinks it on narrow screens
 
 
@@ -19,6 +22,11 @@ class Bar:
     height: int
     label_x: int
     show_label: bool
+
+    @property
+    def value_y(self) -> int:
+        """Where the bar's figure sits, just above it."""
+        return self.y - 3
 
 
 @dataclass(frozen=True)
@@ -50,32 +58,28 @@ def year_chart(rows) -> YearChart:
     years = range(first, last + 1)
     peak = max(counts.values())
     step = BAR_WIDTH + BAR_GAP
-    # A few years: every bar labelled. Many: the years that have events, two slots apart.
-    min_gap = 1 if len(years) <= ALL_LABELS_UP_TO else 2
-    bars, last_label = [], -min_gap
+    interval = next((every for up_to, every in LABEL_INTERVALS if len(years) <= up_to), 10)
+    bars = []
     for i, year in enumerate(years):
         count = counts.get(year, 0)
-        show_label = (count or min_gap == 1) and i - last_label >= min_gap
-        if show_label:
-            last_label = i
         height = round(CHART_HEIGHT * count / peak) if count else 0
         bars.append(
             Bar(
                 year=year,
                 count=count,
                 x=i * step,
-                y=CHART_HEIGHT - height,
+                y=VALUE_SPACE + CHART_HEIGHT - height,
                 height=height,
                 label_x=i * step + BAR_WIDTH // 2,
-                show_label=bool(show_label),
+                show_label=i % interval == 0,
             )
         )
     width = max(len(years) * step - BAR_GAP, BAR_WIDTH)
     return YearChart(
         bars,
         width,
-        CHART_HEIGHT + LABEL_SPACE,
-        CHART_HEIGHT,
+        VALUE_SPACE + CHART_HEIGHT + LABEL_SPACE,
+        VALUE_SPACE + CHART_HEIGHT,
         sum(counts.values()),
         first,
         last,

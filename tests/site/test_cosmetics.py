@@ -5,6 +5,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from advocacy_site.charts import year_chart
+from documents.models import Event
 
 from ..factories import make_organization
 
@@ -24,14 +25,26 @@ def labelled(chart):
     return [bar.year for bar in chart.bars if bar.show_label]
 
 
-def test_a_short_chart_labels_every_bar():
-    rows = [{"year": y, "n": 1} for y in (2004, 2005, 2007, 2010)]
-    assert labelled(year_chart(rows)) == list(range(2004, 2011))
+@pytest.mark.parametrize(
+    ("years", "labelled_years"),
+    [
+        ((2007,), [2007]),
+        ((2004, 2005, 2007, 2010), [2004, 2006, 2008, 2010]),
+        ((1990, 1995, 1996, 2000, 2001, 2010), list(range(1990, 2011, 2))),
+        ((1960, 1975, 2026), list(range(1960, 2027, 10))),
+    ],
+)
+def test_chart_labels_never_touch_at_any_span(years, labelled_years):
+    """A year's label is wider than its bar's slot: every second year at least, evenly."""
+    assert labelled(year_chart([{"year": y, "n": 1} for y in years])) == labelled_years
 
 
-def test_a_long_chart_labels_years_that_have_events():
-    rows = [{"year": y, "n": 1} for y in (1990, 1995, 1996, 2000, 2001, 2010)]
-    assert labelled(year_chart(rows)) == [1990, 1995, 2000, 2010]
+def test_chart_bars_show_their_figures_and_link_to_their_years(client):
+    Event.objects.create(name="Regional consultation", slug="rc", start_date="2009-07-30")
+    page = client.get(reverse("documents:event-list")).content.decode()
+    year = reverse("documents:event-archive-year", args=[2009])
+    assert f'<a href="{year}"><rect' in page
+    assert 'class="value">1</text>' in page
 
 
 def test_letter_links_keep_kind_and_country(client):
