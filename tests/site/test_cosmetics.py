@@ -43,7 +43,7 @@ def test_chart_bars_show_their_figures_and_link_to_their_years(client):
     Event.objects.create(name="Regional consultation", slug="rc", start_date="2009-07-30")
     page = client.get(reverse("documents:event-list")).content.decode()
     year = reverse("documents:event-archive-year", args=[2009])
-    assert f'<a href="{year}"><rect' in page
+    assert f'<a href="{year}" aria-label="2009: 1 event"><rect' in page
     assert 'class="value">1</text>' in page
 
 
