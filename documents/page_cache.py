@@ -9,6 +9,7 @@ it back gets 304 Not Modified. Curators (logged in) and the admin are never cach
 
 import hashlib
 
+from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
@@ -17,6 +18,8 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+from advocacy_site.health import DATABASE_DOWN
 
 from .models import ArchiveVersion
 
@@ -51,18 +54,29 @@ def archive_version_bump() -> None:
 
 
 def on_archive_row_changed(sender, **kwargs):
-    if kwargs.get("raw") or sender._meta.app_label not in ARCHIVE_APPS:
-        return
-    if sender is ArchiveVersion or sender.__name__.startswith("Historical"):
+    if kwargs.get("raw"):
         return
     if "action" in kwargs and not kwargs["action"].startswith("post_"):
         return
     archive_version_bump()
 
 
+def _archive_models():
+    """The models whose rows the public pages show: not the version itself, not history."""
+    for label in ARCHIVE_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if model is not ArchiveVersion and not model.__name__.startswith("Historical"):
+                yield model
+
+
 def connect() -> None:
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(on_archive_row_changed, dispatch_uid=f"archive-version-{signal!r}")
+    # Per model, not for all senders: a post_delete receiver for every model would take the
+    # fast path from every delete in the project (sessions, history, cascades).
+    for model in _archive_models():
+        uid = f"archive-version-{model._meta.label}"
+        post_save.connect(on_archive_row_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(on_archive_row_changed, sender=model, dispatch_uid=f"{uid}-delete")
+        m2m_changed.connect(on_archive_row_changed, sender=model, dispatch_uid=f"{uid}-m2m")
 
 
 class PublicPageCacheMiddleware:
@@ -77,12 +91,18 @@ class PublicPageCacheMiddleware:
 
     def __call__(self, request):
         max_age = getattr(settings, "PUBLIC_PAGE_CACHE_SECONDS", 0)
-        if not max_age or not self._public(request):
+        try:
+            public = bool(max_age) and self._public(request)  # a curator's session is read
+            number, changed_at = archive_version() if public else (0, 0.0)
+        except DATABASE_DOWN:
+            # Down: the page itself meets the outage, where DatabaseOutageMiddleware answers
+            # 503. An error raised here, outside any view, would reach the visitor as a 500.
+            return self.get_response(request)
+        if not public:
             response = self.get_response(request)
             if max_age and request.method in ("GET", "HEAD"):
                 patch_cache_control(response, private=True, no_cache=True)
             return response
-        number, changed_at = archive_version()
         etag = f'"archive-{number}-{int(changed_at)}"'
         not_modified = get_conditional_response(request, etag=etag)
         if not_modified is not None:

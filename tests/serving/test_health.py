@@ -53,6 +53,15 @@ def test_a_database_outage_answers_503_with_retry_after_then_recovers(client, gr
     assert client.get(url).status_code == 200  # the database is back: nothing to restart
 
 
+def test_an_outage_answers_503_with_the_public_page_cache_on(client, graph, page_cache):
+    """Production runs with the page cache, which reads the archive's version first."""
+    with _database_down():
+        response = client.get("/")
+    assert response.status_code == 503
+    assert b"Briefly unavailable" in response.content
+    assert client.get("/").status_code == 200
+
+
 def test_a_bad_query_is_still_a_500_not_an_outage(client):
     from django.db import ProgrammingError
 
