@@ -205,10 +205,9 @@ def organizations_exact(texts: list[str]) -> list[Candidate]:
 
 
 def organizations_near(text: str, limit: int) -> list[Candidate]:
-    matches = _organizations().filter(
-        pk__in=Organization.objects.published().matching_text(text).values("pk")
-    )
-    return [_organization_candidate(o) for o in matches.order_by("name_key")[: limit * 4]]
+    # Closest first (exact, then prefix, then all the words), so a cut keeps the best.
+    matches = _organizations().matching_text(text).order_by("closeness", "name_key")
+    return [_organization_candidate(o) for o in matches[: limit * 4]]
 
 
 # --- People ----------------------------------------------------------------------------------

@@ -92,7 +92,8 @@ def public_column(relation: str, column: str):
     )
 
 
-def _public_pk(model, slug: str, label: str) -> int:
+def public_pk(model, slug: str, label: str) -> int:
+    """The key of the public record of `model` with this slug; a 400 naming `label` if none."""
     pk = model.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
     if pk is None:
         raise FilterError(f"{label}: no public {model._meta.verbose_name} has the slug '{slug}'")
@@ -113,7 +114,7 @@ def documents_matching(filters: DocumentFilters) -> QuerySet:
     if filters.year:
         documents = documents.filter(start_date__year=filters.year)
     if filters.organization:
-        body = _public_pk(Organization, filters.organization, "organization")
+        body = public_pk(Organization, filters.organization, "organization")
         mentioning = Mention.objects.public().filter(organization=body).values("document")
         documents = documents.filter(pk__in=mentioning)
     documents = _tagged(documents, filters.tag)
@@ -130,12 +131,12 @@ def events_matching(filters: EventFilters) -> QuerySet:
     if filters.country:
         events = events.filter(country=filters.country)
     if filters.organization:
-        body = _public_pk(Organization, filters.organization, "organization")
+        body = public_pk(Organization, filters.organization, "organization")
         events = events.with_organization([body])
     if filters.series:
-        events = events.filter(series=_public_pk(EventSeries, filters.series, "series"))
+        events = events.filter(series=public_pk(EventSeries, filters.series, "series"))
     if filters.person:
-        person = _public_pk(Person, filters.person, "person")
+        person = public_pk(Person, filters.person, "person")
         roles = EventParticipant.objects.visible().filter(person=person)
         events = events.filter(pk__in=roles.values("event"))
     events = _tagged(events, filters.tag)
@@ -167,7 +168,7 @@ def people_matching(filters: PersonFilters) -> QuerySet:
     """Public people by name, with their numbers of events."""
     people = people_with_counts(Person.objects.published())
     if filters.organization:
-        body = _public_pk(Organization, filters.organization, "organization")
+        body = public_pk(Organization, filters.organization, "organization")
         represented = EventParticipant.objects.visible().filter(
             affiliation=body, event__in=Event.objects.published()
         )

@@ -17,7 +17,7 @@ from ..kinds import KINDS
 from ..models import MENTION_TARGETS, Convention, Event, Mention, SourceDocument
 from ..search import search
 from . import schemas
-from .filters import COUNTRY, SLUG, YEAR, FilterError, Filters
+from .filters import COUNTRY, SLUG, YEAR, FilterError, Filters, public_pk
 from .links import Links
 from .paging import Paging, paginate, refuse_unknown
 from .records import ERRORS
@@ -63,10 +63,7 @@ def mentions_matching(filters: MentionFilters):
     for field, model in TARGET_MODELS.items():
         slug = getattr(filters, field)
         if slug:
-            pk = model.objects.published().filter(slug=slug).values_list("pk", flat=True).first()
-            if pk is None:
-                raise FilterError(f"{field}: no public {field} has the slug '{slug}'")
-            mentions = mentions.filter(**{field: pk})
+            mentions = mentions.filter(**{field: public_pk(model, slug, field)})
     related = ["document", *MENTION_TARGETS]
     light = [f"{name}__{field}" for name in related for field in ("text", "description")]
     light = [f for f in light if _has(f)] + [f"{name}__search_vector" for name in related]

@@ -67,7 +67,6 @@ UNIVERSITY_NAME = re.compile(
     r"(?:[ \t]+of[ \t]+[A-Z][\w'’-]*(?:[ \t][A-Z][\w'’-]*)*)?"
     r"|(?:Universiti|Universitas)(?:[ \t]+[A-Z][\w'’-]*)+"  # Malay and Indonesian: head first
 )
-UNIVERSITY = re.compile(r"\b(?:University|College|Universiti|Universitas)\b")
 UNIT_OF = re.compile(r"(?:\s+(?:in|at|of)\s+(?:the\s+)?|,\s+|\s*,?\n)$")
 UNIT_LINK = re.compile(r"\s+(?:in|at|of)\s+(?:the\s+)?|,[ \t]*")
 UNIT_HEAD = re.compile(

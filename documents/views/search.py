@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from ..facets import FACET_LABELS
 from ..search import search
 
 PAGE_SIZE = 10  # results a page: each brings a snippet cut from its whole text
@@ -10,8 +11,7 @@ PAGE_SIZE = 10  # results a page: each brings a snippet cut from its whole text
 
 def search_results(request):
     query = request.GET.get("q", "")
-    filters = {name: request.GET.get(name, "") for name in ("type", "year", "organization")}
-    filters |= {name: request.GET.get(name, "") for name in ("country", "convention", "tag")}
+    filters = {name: request.GET.get(name, "") for name in FACET_LABELS}
     results = search(query, filters=filters)
     page = Paginator(results.hits, PAGE_SIZE).get_page(request.GET.get("page"))
     for facet in results.facets:
